@@ -1,0 +1,11 @@
+/**
+ * `miou/compiled`: what the transformer's output imports. Not for hand use: its shape is the
+ * compiled protocol of `runtime/PROTOCOL.md`, versioned with it.
+ */
+import "./platform/node/index.js";
+
+export { OP, at, registerSites } from "./core/protocol.js";
+export { frame } from "./ops/protect.js";
+
+/** The version of the compiled protocol this runtime speaks; operations carry `Symbol.for("miou.op.v1")`. */
+export const PROTOCOL_VERSION = 1;

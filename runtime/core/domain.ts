@@ -1,0 +1,498 @@
+/**
+ * A domain: one thread's scheduler. It owns a FIFO run queue of tasks and steps them one at a
+ * time. Each ⏸ call a task makes is one scheduling point: the task goes to the back of the
+ * queue with its operation, which is serviced at its next turn (semantics §1.2–1.4).
+ *
+ * Invariants:
+ * - a task is in the queue at most once, and only while it has something to do (a first run,
+ *   an operation to service, or a wake-up to take); a parked task is in no queue;
+ * - a task settles (`done`) only once its whole subtree is torn down, so an awaiter never sees
+ *   a result while a descendant still runs;
+ * - cancellation is carried out at once, children before parents: every other task of the
+ *   domain is parked or queued while one task runs, so the subtree unwinds synchronously.
+ */
+import { ctx } from "./context.js";
+import { Cancelled, Resource_leaked, Still_has_children } from "./errors.js";
+import { COPY, PARK, SITE, isFrame, opCopy, siteLine, type Frame, type Op } from "./protocol.js";
+import { Queue } from "./queue.js";
+import { Random } from "./random.js";
+import type { Run } from "./run.js";
+import type { Events, Signal } from "./syscall.js";
+import { FAILED, NEXT, RETURNED, RUNNING, THROW, Task, childrenOf, detach } from "./task.js";
+import { platform } from "./platform.js";
+
+/** How long a domain runs steps before it lets the JavaScript event loop have a turn. */
+const SLICE_MS = 4;
+/** How many times an unwinding task may swallow `Cancelled` and carry on before it is dropped. */
+const UNWIND_LIMIT = 1000;
+
+export interface Hook {
+  readonly fn: () => void;
+  readonly domain: Domain;
+}
+
+/** Errors whose stack already lists the logical frames they crossed. */
+const augmented = new WeakSet<object>();
+
+export class Domain {
+  readonly queue = new Queue<Task>();
+  /** Hooks of this domain, newest first; all run before every step. */
+  hooks: Hook[] = [];
+  readonly random: Random;
+  /** Tasks parked in `suspend`: while there are any, a custom `select` is polled. */
+  suspended = 0;
+  /** Uids of syscalls whose task was cancelled, handed to the next `select`. */
+  cancelledSyscalls: number[] = [];
+  /** A `select` promise is pending. */
+  private selecting = false;
+  private looping = false;
+  private scheduled = false;
+
+  constructor(
+    readonly uid: number,
+    readonly run: Run,
+    readonly events: Events | null,
+  ) {
+    this.random = new Random(run.seed, uid);
+  }
+
+  // ---- tasks entering and leaving the queue ---------------------------------------------------
+
+  /** Creates a task; it first runs at its turn, after everything queued before it. */
+  spawn(parent: Task | null, body: () => unknown): Task {
+    const task = new Task(this.run.nextUid++, this, parent, body);
+    this.queue.push(task);
+    this.run.emit("spawn", task);
+    return task;
+  }
+
+  /** Resumes a parked task at its next turn, with a value or an error. */
+  wake(task: Task, mode: number, input: unknown): void {
+    if (task.done || task.top === null) return;
+    task.wait = null;
+    task.mode = mode;
+    task.input = input;
+    this.queue.push(task);
+    this.kick();
+  }
+
+  /** Services a parked task's operation again at its next turn (what it waited for happened). */
+  retry(task: Task, op: Op): void {
+    if (task.done || task.top === null) return;
+    task.wait = null;
+    task.op = op;
+    this.queue.push(task);
+    this.kick();
+  }
+
+  // ---- the loop -------------------------------------------------------------------------------
+
+  /** Makes sure the loop runs soon; safe to call from any callback on this domain's thread. */
+  kick(): void {
+    if (this.selecting) this.events!.interrupt();
+    if (this.looping || this.scheduled) return;
+    this.scheduled = true;
+    Promise.resolve().then(() => this.loop());
+  }
+
+  private later(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    platform.macrotask(() => this.loop());
+  }
+
+  /** Runs steps until nothing is runnable, the run is over, or the time slice is used up. */
+  loop(): void {
+    this.scheduled = false;
+    if (this.looping) return;
+    this.looping = true;
+    const saved = { domain: ctx.domain, task: ctx.task, suspendable: ctx.suspendable };
+    ctx.domain = this;
+    const run = this.run;
+    const deadline = platform.now() + SLICE_MS;
+    let n = 0;
+    try {
+      do {
+        for (;;) {
+          if (this.hooks.length > 0) this.runHooks();
+          const task = this.queue.shift();
+          if (task === undefined) break;
+          this.step(task);
+          if (run.over) break;
+          if (this.events !== null && this.suspended > 0 && !this.selecting) this.poll(false);
+          if ((++n & 31) === 0 && platform.now() > deadline) return this.later();
+        }
+        if (run.over) return run.conclude();
+      } while (this.idle());
+    } finally {
+      this.looping = false;
+      ctx.domain = saved.domain;
+      ctx.task = saved.task;
+      ctx.suspendable = saved.suspendable;
+    }
+  }
+
+  /**
+   * Nothing is runnable: ask the event source, wait for the outside world, or report that
+   * nothing can ever happen. True when tasks became runnable and the loop should go on.
+   */
+  private idle(): boolean {
+    if (this.events !== null && this.suspended > 0) {
+      if (this.selecting) return false;
+      this.poll(true);
+      if (this.queue.length > 0 || this.run.over) return true;
+      // A synchronous select found nothing: ask again after the event loop has had a turn.
+      if (!this.selecting) this.later();
+      return false;
+    }
+    if (this.suspended > 0 || this.run.outside > 0) return false; // `wake` or a message kicks us
+    this.run.fatal(deadlock(this.run.root));
+    return true;
+  }
+
+  private poll(block: boolean): void {
+    const cancelled = this.cancelledSyscalls;
+    this.cancelledSyscalls = [];
+    let result: Signal[] | PromiseLike<Signal[]>;
+    try {
+      result = this.events!.select(block, cancelled);
+    } catch (e) {
+      this.run.fatal(e);
+      return;
+    }
+    if (Array.isArray(result)) return this.deliver(result);
+    this.selecting = true;
+    Promise.resolve(result).then(
+      (signals) => {
+        this.selecting = false;
+        this.deliver(signals);
+        this.kick();
+      },
+      (e: unknown) => {
+        this.selecting = false;
+        this.run.fatal(e);
+        this.kick();
+      },
+    );
+  }
+
+  private deliver(signals: readonly Signal[]): void {
+    for (const s of signals) {
+      if (s.syscall.domain === this) s.syscall.trigger();
+    }
+  }
+
+  private runHooks(): void {
+    ctx.suspendable = false;
+    for (const hook of this.hooks.slice()) {
+      try {
+        hook.fn();
+      } catch (e) {
+        this.hooks = this.hooks.filter((h) => h !== hook);
+        platform.report("miou: a hook raised an error and was removed", e);
+      }
+    }
+  }
+
+  // ---- one step -------------------------------------------------------------------------------
+
+  /** One turn of `task`: its first run, or up to `quanta` serviced operations. */
+  private step(task: Task): void {
+    if (task.done) return; // torn down while it was queued
+    ctx.task = task;
+    this.run.emit("resume", task);
+    if (task.body !== null) {
+      if (this.start(task)) this.queue.push(task);
+      return;
+    }
+    let budget = this.run.quanta;
+    let mode = task.mode;
+    let value = task.input;
+    task.input = undefined;
+    for (;;) {
+      const op = task.op;
+      if (op !== null) {
+        task.op = null;
+        mode = NEXT;
+        try {
+          value = op.perform(task, this);
+        } catch (e) {
+          mode = THROW;
+          value = e;
+        }
+        if (value === PARK) {
+          this.run.emit("suspend", task);
+          return;
+        }
+        if (op.ends) this.run.emit("yield", task);
+      }
+      budget -= 1;
+      if (!this.drive(task, mode, value)) return this.finish(task);
+      if (budget <= 0 || (op !== null && op.ends)) {
+        this.queue.push(task);
+        return;
+      }
+    }
+  }
+
+  /** A task's first run: call its body; a generator is driven to its first operation. */
+  private start(task: Task): boolean {
+    const body = task.body!;
+    task.body = null;
+    let r: unknown;
+    try {
+      ctx.suspendable = false;
+      r = body();
+    } catch (e) {
+      this.failed(task, e);
+      return false;
+    }
+    if (!isFrame(r)) {
+      this.returned(task, r);
+      return false;
+    }
+    task.top = r;
+    if (this.drive(task, NEXT, undefined)) return true;
+    this.finish(task);
+    return false;
+  }
+
+  /**
+   * Resumes the task's frames until one yields an operation (true: `task.op` is set) or the
+   * outermost frame ends (false: `task.mode`/`task.input` hold the outcome). Calls of
+   * suspending functions push frames; their returns and throws pop them.
+   */
+  private drive(task: Task, mode: number, value: unknown): boolean {
+    let gen = task.top as Frame;
+    let swallowed = 0;
+    ctx.suspendable = true;
+    try {
+      for (;;) {
+        let r: IteratorResult<unknown, unknown>;
+        try {
+          r = mode === NEXT ? gen.next(value) : gen.throw(value);
+        } catch (e) {
+          if (!augmented.has(e as object)) augment(e, task, mode === THROW && value === e);
+          if (task.stack === null || task.stack.length === 0) return this.ended(task, THROW, e);
+          task.site = task.stack.pop() as number;
+          gen = task.top = task.stack.pop() as Frame;
+          mode = THROW;
+          value = e;
+          continue;
+        }
+        if (r.done === true) {
+          if (task.stack === null || task.stack.length === 0) return this.ended(task, NEXT, r.value);
+          task.site = task.stack.pop() as number;
+          gen = task.top = task.stack.pop() as Frame;
+          mode = NEXT;
+          value = r.value;
+          continue;
+        }
+        const y = r.value;
+        const copy = opCopy(y);
+        if (copy === COPY) {
+          const op = y as Op;
+          task.site = SITE.id;
+          SITE.id = 0;
+          if (!task.unwinding) {
+            task.op = op;
+            return true;
+          }
+          // A cancelled task unwinds: cleanup operations complete at once, any other raises.
+          if (op.cleanup) {
+            ctx.suspendable = false;
+            try {
+              value = op.perform(task, this);
+              mode = NEXT;
+            } catch (e) {
+              value = e;
+              mode = THROW;
+            }
+            ctx.suspendable = true;
+          } else if (++swallowed > UNWIND_LIMIT) {
+            platform.report(`miou: task ${task.uid} kept catching Miou.Cancelled while unwinding; its frames were dropped`, undefined);
+            return this.ended(task, THROW, new Cancelled());
+          } else {
+            mode = THROW;
+            value = new Cancelled();
+          }
+          continue;
+        }
+        if (copy === undefined && isFrame(y)) {
+          (task.stack ??= []).push(gen, SITE.id);
+          SITE.id = 0;
+          gen = task.top = y;
+          mode = NEXT;
+          value = undefined;
+          continue;
+        }
+        mode = THROW;
+        value = copy !== undefined ? foreignCopy(copy) : badYield(y);
+      }
+    } finally {
+      ctx.suspendable = false;
+    }
+  }
+
+  private ended(task: Task, mode: number, value: unknown): false {
+    task.top = null;
+    task.stack = null;
+    task.mode = mode;
+    task.input = value;
+    return false;
+  }
+
+  /** The outermost frame ended: settle the task with its outcome. */
+  private finish(task: Task): void {
+    const value = task.input;
+    task.input = undefined;
+    if (task.mode === NEXT) this.returned(task, value);
+    else this.failed(task, value);
+  }
+
+  // ---- how a task ends (semantics §1.6) -------------------------------------------------------
+
+  private returned(task: Task, value: unknown): void {
+    if (task.resources !== null && task.resources.length > 0) {
+      this.finalise(task);
+      return this.fatal(task, new Resource_leaked());
+    }
+    if (task.children > 0) return this.fatal(task, new Still_has_children());
+    task.state = RETURNED;
+    task.result = value;
+    this.settle(task, "resolve");
+  }
+
+  private failed(task: Task, error: unknown): void {
+    task.state = FAILED;
+    task.result = error;
+    this.finalise(task);
+    for (const child of childrenOf(task)) this.cancelTree(child);
+    this.settle(task, "fail");
+  }
+
+  /** An uncatchable error: the task is finished and the whole run ends with `error`. */
+  private fatal(task: Task, error: Error): void {
+    task.state = FAILED;
+    task.result = error;
+    task.done = true;
+    this.run.fatal(error);
+  }
+
+  private settle(task: Task, kind: "resolve" | "fail"): void {
+    task.done = true;
+    this.run.emit(kind, task);
+    const parent = task.parent;
+    if (parent === null) {
+      this.run.rootDone();
+      return;
+    }
+    parent.wait?.childDone?.(parent, task);
+  }
+
+  /** Runs the finalisers of the resources `task` still owns; their errors are reported. */
+  finalise(task: Task): void {
+    const resources = task.resources;
+    if (resources === null) return;
+    task.resources = null;
+    ctx.suspendable = false;
+    for (const r of resources) {
+      try {
+        r.finaliser(r.value);
+      } catch (e) {
+        platform.report(`miou: the finaliser of resource ${r.uid} raised an error`, e);
+      }
+    }
+  }
+
+  // ---- cancellation (semantics §7, api.md "Cancellation and cleanup") -------------------------
+
+  /**
+   * Cancels `root` and its whole subtree, children before parents, and detaches `root` from its
+   * parent. Every task of the subtree is parked or queued, so it unwinds here and now.
+   */
+  cancelTree(root: Task): void {
+    const order: Task[] = [];
+    const pending = [root];
+    while (pending.length > 0) {
+      const t = pending.pop()!;
+      order.push(t);
+      for (let c = t.first; c !== null; c = c.nextSibling) pending.push(c);
+    }
+    const saved = ctx.task;
+    for (let i = order.length - 1; i >= 0; i--) this.unwind(order[i]!);
+    ctx.task = saved;
+  }
+
+  private unwind(task: Task): void {
+    if (!task.done) {
+      this.run.emit("cancel", task);
+      if (task.state === RUNNING) {
+        task.state = FAILED;
+        task.result = new Cancelled();
+      }
+      const wait = task.wait;
+      task.wait = null;
+      task.op = null;
+      wait?.teardown?.(task);
+      task.body = null;
+      if (task.top !== null) {
+        ctx.task = task;
+        task.unwinding = true;
+        this.drive(task, THROW, new Cancelled());
+        task.input = undefined;
+      }
+      this.finalise(task);
+      task.done = true;
+      this.run.emit("cancelled", task);
+    }
+    detach(task);
+  }
+}
+
+/** Appends the frames an error crossed: the suspended callers of the frame it escaped. */
+function augment(e: unknown, task: Task, fromRuntime: boolean): void {
+  if (e === null || typeof e !== "object") return;
+  augmented.add(e);
+  const lines: string[] = [];
+  if (fromRuntime) {
+    const own = siteLine(task.site);
+    if (own !== undefined) lines.push(own);
+  }
+  const stack = task.stack;
+  if (stack !== null) {
+    for (let i = stack.length - 1; i > 0; i -= 2) {
+      const line = siteLine(stack[i] as number);
+      if (line !== undefined) lines.push(line);
+    }
+  }
+  if (lines.length === 0) return;
+  try {
+    const err = e as { stack?: unknown };
+    if (typeof err.stack === "string") err.stack = `${err.stack}\n${lines.join("\n")}`;
+  } catch {
+    // a frozen error keeps the stack it has
+  }
+}
+
+function badYield(y: unknown): TypeError {
+  const what = y === null ? "null" : typeof y === "object" ? "an object that is not a Miou operation" : typeof y;
+  return new TypeError(
+    `a Miou task yielded ${what}. Tasks yield only Miou operations: in generator style write ` +
+      "`yield* Miou.op(...)` (with the star), and call your own generator functions with `yield*` too.",
+  );
+}
+
+function foreignCopy(other: { readonly name: string }): TypeError {
+  return new TypeError(
+    `a Miou operation from another copy of miou (${other.name}) reached the scheduler of ${COPY.name}. ` +
+      "Two copies of the package are installed: make every import resolve to one (npm dedupe, or one version everywhere).",
+  );
+}
+
+function deadlock(root: Task | null): Error {
+  return new Error(
+    "miou: deadlock: every task is waiting and nothing outside the run can wake one " +
+      `(no suspended syscall, no pending promise). The root task is ${root === null ? "gone" : `task ${root.uid}`}.`,
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The compiled protocol, as `runtime/PROTOCOL.md` specifies it: what a task's generator may
+ * yield, and how the runtime tells the kinds apart without `GeneratorFunction` or
+ * `Symbol.toStringTag` (TypeScript's ES5 lowering provides neither).
+ */
+import type { Task } from "./task.js";
+import type { Domain } from "./domain.js";
+
+/** Marks operation records. Versioned: a protocol change is a new symbol. */
+export const OP: unique symbol = Symbol.for("miou.op.v1") as never;
+
+/**
+ * This copy of the runtime. An operation made by another installed copy of miou carries that
+ * copy's identity instead, and the runtime refuses it with an error naming both.
+ */
+export const COPY: { readonly name: string } = { name: "miou" };
+
+/** What `Op.perform` returns when the task must wait; whoever wakes it later resumes it. */
+export const PARK: unique symbol = Symbol("miou.park") as never;
+
+/**
+ * The call-site register. Compiled code stores the id of the call site it is about to
+ * yield from (`at(x, id)`); the runtime reads it once per yield and clears it. A plain global
+ * store, so that call-site tracking costs no allocation.
+ */
+export const SITE = { id: 0 };
+
+/** An operation record: one ⏸ call, serviced by the runtime at the task's next turn. */
+export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
+  declare [OP]: { readonly name: string };
+  /** Completes without a scheduling point while a cancelled task unwinds (unlock, release, ...). */
+  declare cleanup: boolean;
+  /** Ends the step whatever quanta remain (`yield_`). */
+  declare ends: boolean;
+  private began = false;
+
+  /** The name users know the operation by, for errors and traces. */
+  abstract get label(): string;
+
+  /**
+   * Services the operation for `task` on `domain`: returns the value the task resumes with, or
+   * `PARK` after arranging for the task to be woken. A throw is raised in the task.
+   */
+  abstract perform(task: Task, domain: Domain): unknown;
+
+  // The iterator protocol, so generator-style code can write `yield* op`: the op yields itself
+  // once, and `yield*` evaluates to what the runtime resumes it with.
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(value?: unknown): IteratorResult<unknown, T> {
+    if (this.began) return { value: value as T, done: true };
+    this.began = true;
+    return { value: this, done: false };
+  }
+
+  throw(error?: unknown): IteratorResult<unknown, T> {
+    throw error;
+  }
+
+  return(value?: unknown): IteratorResult<unknown, T> {
+    return { value: value as T, done: true };
+  }
+}
+Op.prototype[OP] = COPY;
+Op.prototype.cleanup = false;
+Op.prototype.ends = false;
+
+/** A generator object (native, or lowered by TypeScript to ES5): a frame of a task. */
+export type Frame = Iterator<unknown, unknown, unknown> & { throw(e: unknown): IteratorResult<unknown, unknown> };
+
+export function isFrame(value: unknown): value is Frame {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as Frame).next === "function" &&
+    typeof (value as Frame).throw === "function"
+  );
+}
+
+/** Is `value` an operation record of some copy of miou, and is it ours? */
+export function opCopy(value: unknown): { readonly name: string } | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  return (value as { [OP]?: { readonly name: string } })[OP];
+}
+
+// ---- call sites -------------------------------------------------------------------------------
+
+/** Flat table: [function name, file, line, column] per id; id 0 is "unknown". */
+const sites: (string | number)[] = ["", "", 0, 0];
+
+/**
+ * Registers a module's call sites: `table` holds `name, line, column` triples. Returns the id of
+ * the first; the k-th triple has id `base + k`.
+ */
+export function registerSites(file: string, table: readonly (string | number)[]): number {
+  const base = sites.length / 4;
+  for (let i = 0; i + 2 < table.length; i += 3) sites.push(table[i]!, file, table[i + 1]!, table[i + 2]!);
+  return base;
+}
+
+/** The stack line for a call site, as V8 prints a frame. */
+export function siteLine(id: number): string | undefined {
+  const k = id * 4;
+  if (id <= 0 || k >= sites.length) return undefined;
+  const name = sites[k] as string;
+  const where = `${sites[k + 1]}:${sites[k + 2]}:${sites[k + 3]}`;
+  return name === "" ? `    at ${where}` : `    at ${name} (${where})`;
+}
+
+/** Stores `id` in the call-site register and hands `x` through: `yield at(f(a), 12)`. */
+export function at<X>(x: X, id: number): X {
+  SITE.id = id;
+  return x;
+}

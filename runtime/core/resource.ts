@@ -1,0 +1,20 @@
+/**
+ * Ownership: values with a finaliser that a task owns. A task that dies owning resources has
+ * their finalisers run; one that returns owning some ends the run with `Resource_leaked`.
+ */
+import type { Domain } from "./domain.js";
+
+export class Resource<V> {
+  constructor(
+    readonly uid: number,
+    readonly value: V,
+    readonly finaliser: (value: V) => void,
+    /** The domain that created it: the only one that may read it or run its finaliser. */
+    readonly domain: Domain | null,
+  ) {}
+}
+
+let nextResource = 1;
+export function resourceUid(): number {
+  return nextResource++;
+}

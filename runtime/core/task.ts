@@ -1,0 +1,106 @@
+/**
+ * A task and its promise are one object: the handle users get from `async` is the task
+ * record itself, typed as an opaque `Promise<T>`. Kept small on purpose (a parked task is
+ * budgeted at 500 bytes all in): children are an intrusive list, the frame stack is allocated
+ * only when a task calls a suspending function, and the rarely used fields start `null`.
+ */
+import type { Frame, Op } from "./protocol.js";
+import type { Domain } from "./domain.js";
+import type { Resource } from "./resource.js";
+
+export const RUNNING = 0;
+export const RETURNED = 1;
+export const FAILED = 2;
+
+export const NEXT = 0;
+export const THROW = 1;
+
+/** What a parked task waits on: told when a child settles, torn down if the task is cancelled. */
+export interface Wait {
+  childDone?(task: Task, child: Task): void;
+  teardown?(task: Task): void;
+}
+
+export class Task {
+  /** Children, newest first (Miou adds to the front). */
+  first: Task | null = null;
+  prevSibling: Task | null = null;
+  nextSibling: Task | null = null;
+  children = 0;
+
+  /** RUNNING, then RETURNED or FAILED once; `result` holds the value or the error. */
+  state = RUNNING;
+  result: unknown = undefined;
+  /** Set by `cancel` on a task that had already returned: `await_` then reports `Cancelled`. */
+  cancelledAfterReturn = false;
+  /** The task is unwinding after a cancellation: ⏸ calls raise `Cancelled` at once. */
+  unwinding = false;
+  /** Settled and its whole subtree torn down: awaiters may take the result. */
+  done = false;
+
+  /** The body, until the task's first step calls it. */
+  body: (() => unknown) | null;
+  /** The frame running now (the innermost). */
+  top: Frame | null = null;
+  /** The callers of `top`, outermost first, each followed by the call site it is suspended at. */
+  stack: unknown[] | null = null;
+  /** The call site `top` is suspended at (compiled code only; 0 when unknown). */
+  site = 0;
+
+  /** The operation to service at the task's next turn, if it yielded one. */
+  op: Op | null = null;
+  /** How to resume when `op` is null: with `input` as a value (NEXT) or as an error (THROW). */
+  mode = NEXT;
+  input: unknown = undefined;
+  /** What the task is parked on. */
+  wait: Wait | null = null;
+
+  resources: Resource<unknown>[] | null = null;
+
+  constructor(
+    readonly uid: number,
+    readonly domain: Domain,
+    readonly parent: Task | null,
+    body: () => unknown,
+  ) {
+    this.body = body;
+    if (parent !== null) addChild(parent, this);
+  }
+}
+
+function addChild(parent: Task, child: Task): void {
+  const first = parent.first;
+  child.nextSibling = first;
+  if (first !== null) first.prevSibling = child;
+  parent.first = child;
+  parent.children += 1;
+}
+
+/** Drops `child` from its parent's children: the parent's obligation toward it is discharged. */
+export function detach(child: Task): void {
+  const parent = child.parent;
+  if (parent === null) return;
+  const { prevSibling: prev, nextSibling: next } = child;
+  if (prev === null && parent.first !== child) return; // already detached
+  if (prev !== null) prev.nextSibling = next;
+  else parent.first = next;
+  if (next !== null) next.prevSibling = prev;
+  child.prevSibling = child.nextSibling = null;
+  parent.children -= 1;
+}
+
+export function isChild(parent: Task, p: Task): boolean {
+  return p.parent === parent;
+}
+
+/** Still linked into its parent's children (neither awaited nor cancelled yet). */
+export function isAttached(child: Task): boolean {
+  const parent = child.parent;
+  return parent !== null && (parent.first === child || child.prevSibling !== null);
+}
+
+export function childrenOf(task: Task): Task[] {
+  const out: Task[] = [];
+  for (let c = task.first; c !== null; c = c.nextSibling) out.push(c);
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * `miou/gen`: the runtime with generator types. Every ⏸ function returns an operation to use
+ * with `yield*` inside a generator function; no transformer needed.
+ *
+ * @example
+ * ```ts
+ * import * as Miou from "miou/gen";
+ *
+ * const v = await Miou.run(function* () {
+ *   const p = yield* Miou.async(() => 42);
+ *   return yield* Miou.await_exn(p);
+ * });
+ * ```
+ */
+import "./platform/node/index.js";
+import * as hook from "./ops/hook.js";
+import * as ownership from "./ops/ownership.js";
+import { domainAll, domainAvailable, domainSelf, promiseState, promiseUid } from "./ops/info.js";
+import type { Hook as HookHandle } from "./ops/hook.js";
+import type { Promise as MiouPromise } from "./types.js";
+
+export { run } from "./core/run.js";
+export type { RunOptions, TraceEvent, TraceKind, DomainUid } from "./core/run.js";
+export {
+  Cancelled,
+  Still_has_children,
+  Not_a_child,
+  No_domain_available,
+  Resource_leaked,
+  Not_owner,
+} from "./core/errors.js";
+export type { Result, Operation, Body, Returned } from "./types.js";
+
+export { async } from "./ops/async.js";
+export type { SpawnOptions } from "./ops/async.js";
+export { await_, await_exn } from "./ops/await.js";
+export { await_one, await_first } from "./ops/await-one.js";
+export { await_all } from "./ops/await-all.js";
+export { cancel } from "./ops/cancel.js";
+export { yield_ } from "./ops/yield.js";
+export { orphans, care, take, get, length } from "./ops/orphans.js";
+export type { Orphans } from "./ops/orphans.js";
+export { protect } from "./ops/protect.js";
+export type { ProtectHandlers } from "./ops/protect.js";
+export { syscall, suspend, signal, uid, wake } from "./ops/syscall.js";
+export type { Syscall, Signal, Events } from "./ops/syscall.js";
+export { await_promise } from "./ops/await-promise.js";
+export { seed } from "./ops/info.js";
+export type { Resource } from "./ops/ownership.js";
+
+/** Miou's promise: the handle of a task. Also a value holding `uid` and `state`. */
+export type Promise<T> = MiouPromise<T>;
+export const Promise = Object.freeze({ uid: promiseUid, state: promiseState });
+
+/** Resources owned by tasks and finalised when their owner dies. */
+export const Ownership = Object.freeze({
+  create: ownership.create,
+  value: ownership.value,
+  own: ownership.own,
+  disown: ownership.disown,
+  release: ownership.release,
+  transfer: ownership.transfer,
+  check: ownership.check,
+});
+
+/** Functions a domain runs before every step. */
+export type Hook = HookHandle;
+export const Hook = Object.freeze({ add: hook.add, remove: hook.remove });
+
+/** The domains of the run: dom0 (uid 0) is the thread that called `run`. */
+export const Domain = Object.freeze({ self: domainSelf, available: domainAvailable, all: domainAll });

@@ -1,0 +1,55 @@
+/** ⏸ `await_` and `await_exn` (semantics §6.1). */
+import { suspending } from "../core/context.js";
+import { Not_a_child } from "../core/errors.js";
+import { Op, PARK } from "../core/protocol.js";
+import { detach, type Task, type Wait } from "../core/task.js";
+import { asTask, type Operation, type Promise, type Result } from "../types.js";
+import { awaited } from "./result.js";
+
+export function ensureChild(task: Task, p: Task, fn: string): void {
+  if (p.parent !== task)
+    throw new Not_a_child(`Miou.${fn}: task ${p.uid} is not a child of task ${task.uid}; only its parent may await or cancel it`);
+}
+
+class AwaitOp extends Op implements Wait {
+  constructor(
+    readonly p: Task,
+    readonly exn: boolean,
+  ) {
+    super();
+  }
+  get label(): string {
+    return this.exn ? "await_exn" : "await_";
+  }
+  perform(task: Task): unknown {
+    const p = this.p;
+    ensureChild(task, p, this.label);
+    if (!p.done) {
+      task.wait = this;
+      return PARK;
+    }
+    detach(p);
+    const r = awaited(p);
+    if (!this.exn) return r;
+    if (r.ok) return r.value;
+    throw r.error;
+  }
+  childDone(task: Task, child: Task): void {
+    if (child === this.p) task.domain.retry(task, this);
+  }
+}
+
+/**
+ * ⏸ Waits for a child and returns its outcome as a `Result`; the child is then no longer owed
+ * an await. A child cancelled with `cancel` reads as `{ ok: false, error: Cancelled }`.
+ */
+export function await_<T>(p: Promise<T>): Operation<Result<T>> {
+  suspending("await_");
+  return new AwaitOp(asTask(p, "await_"), false) as Operation<Result<T>>;
+}
+
+/** ⏸ Waits for a child and returns its value, or throws the error it failed with. */
+export function await_exn<T>(p: Promise<T>): Operation<T> {
+  suspending("await_exn");
+  return new AwaitOp(asTask(p, "await_exn"), true) as Operation<T>;
+}

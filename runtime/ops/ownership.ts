@@ -1,0 +1,115 @@
+/** Ownership: resources a task owns and that are finalised when it dies (semantics §11). */
+import { currentDomain, suspending } from "../core/context.js";
+import type { Domain } from "../core/domain.js";
+import { Not_owner } from "../core/errors.js";
+import { Op } from "../core/protocol.js";
+import { Resource, resourceUid } from "../core/resource.js";
+import type { Task } from "../core/task.js";
+import type { Operation } from "../types.js";
+
+export type { Resource };
+
+function owned(task: Task, r: Resource<unknown>): number {
+  return task.resources === null ? -1 : task.resources.indexOf(r);
+}
+
+function drop(task: Task, index: number): void {
+  task.resources!.splice(index, 1);
+}
+
+function attach(task: Task, r: Resource<unknown>): void {
+  (task.resources ??= []).unshift(r);
+}
+
+/** `give`: moves resources from the creating task to its new child. */
+export function give(from: Task, to: Task, resources: readonly Resource<unknown>[]): void {
+  for (const r of resources) {
+    if (!(r instanceof Resource)) throw new TypeError("Miou.async: `give` takes resources made by Miou.Ownership.create");
+    const i = owned(from, r);
+    if (i >= 0) drop(from, i);
+    attach(to, r);
+  }
+}
+
+type Kind = "own" | "disown" | "release" | "transfer" | "check";
+
+class OwnershipOp extends Op {
+  constructor(
+    readonly kind: Kind,
+    readonly r: Resource<unknown>,
+  ) {
+    super();
+    this.cleanup = kind === "disown" || kind === "release";
+  }
+  get label(): string {
+    return `Ownership.${this.kind}`;
+  }
+  perform(task: Task): unknown {
+    const r = this.r;
+    const i = owned(task, r);
+    if (this.kind === "own") {
+      if (i >= 0) throw new TypeError(`Miou.Ownership.own: the current promise already holds resource ${r.uid}`);
+      attach(task, r);
+      return undefined;
+    }
+    if (this.kind === "transfer" && task.parent === null)
+      throw new TypeError("Miou.Ownership.transfer: the current promise has no parent, so it is impossible to transfer a resource");
+    if (i < 0) throw new Not_owner(`Miou.${this.label}: task ${task.uid} does not own resource ${r.uid}`);
+    if (this.kind === "release") {
+      r.finaliser(r.value); // if it throws, the resource stays owned
+      drop(task, i);
+    } else if (this.kind === "disown") {
+      drop(task, i);
+    } else if (this.kind === "transfer") {
+      drop(task, i);
+      attach(task.parent!, r);
+    }
+    return undefined;
+  }
+}
+
+function op(kind: Kind, r: Resource<unknown>): Operation<void> {
+  suspending(`Ownership.${kind}`);
+  if (!(r instanceof Resource)) throw new TypeError(`Miou.Ownership.${kind}: expected a resource made by Miou.Ownership.create`);
+  return new OwnershipOp(kind, r) as Operation<void>;
+}
+
+/**
+ * Makes a resource: `value`, with the `finaliser` that releases it. It is owned by no one until
+ * a task `own`s it; a task that dies owning it runs the finaliser.
+ *
+ * @example
+ * ```ts
+ * const r = Miou.Ownership.create(socket, (s) => s.destroy());
+ * yield* Miou.Ownership.own(r);
+ * // ... use Miou.Ownership.value(r); on failure or cancellation the socket is destroyed
+ * yield* Miou.Ownership.release(r);
+ * ```
+ */
+export function create<V>(value: V, finaliser: (value: V) => void): Resource<V> {
+  if (typeof finaliser !== "function") throw new TypeError("Miou.Ownership.create: the finaliser must be a function");
+  let domain: Domain | null = null;
+  try {
+    domain = currentDomain("Ownership.create");
+  } catch {
+    domain = null; // made outside a run: usable by whichever domain owns it
+  }
+  return new Resource(resourceUid(), value, finaliser, domain);
+}
+
+/** The value a resource holds. */
+export function value<V>(r: Resource<V>): V {
+  if (!(r instanceof Resource)) throw new TypeError("Miou.Ownership.value: expected a resource made by Miou.Ownership.create");
+  return r.value;
+}
+
+/** ⏸ The current task takes ownership of `r`. */
+export const own = (r: Resource<unknown>): Operation<void> => op("own", r);
+/** ⏸ The current task gives up `r` without finalising it (no scheduling point while unwinding). */
+export const disown = (r: Resource<unknown>): Operation<void> => op("disown", r);
+/** ⏸ Runs `r`'s finaliser and drops it (no scheduling point while unwinding). */
+export const release = (r: Resource<unknown>): Operation<void> => op("release", r);
+/** ⏸ Moves `r` to the current task's parent. */
+export const transfer = (r: Resource<unknown>): Operation<void> => op("transfer", r);
+/** ⏸ Throws `Not_owner` unless the current task owns `r`. */
+export const check = (r: Resource<unknown>): Operation<void> => op("check", r);

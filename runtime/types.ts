@@ -1,0 +1,40 @@
+/**
+ * The public types shared by the entry points. Handles are opaque: users hold them and give them
+ * back to Miou's functions, nothing more.
+ */
+import type { Task } from "./core/task.js";
+
+declare const PROMISE: unique symbol;
+
+/**
+ * Miou's promise: the handle of a task, returned by `async` (the name is Miou's, kept on
+ * purpose; it is not the JavaScript `Promise`). Only the task that created it may await or
+ * cancel it.
+ */
+export interface Promise<T> {
+  readonly [PROMISE]: () => T;
+}
+
+/** The outcome of a task. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** What a ⏸ function returns in generator style: use it with `yield*`. */
+export interface Operation<T> {
+  [Symbol.iterator](): Iterator<unknown, T, unknown>;
+}
+
+/** A task body: a plain function, or a generator function whose return value is the task's. */
+export type Body<T> = (() => Generator<unknown, T, any>) | (() => T);
+
+/** What a task body produces: a generator's return value, or a plain function's result. */
+export type Returned<F> = F extends () => Generator<unknown, infer R, any> ? R : F extends () => infer R ? R : never;
+
+export function asTask(p: unknown, fn: string): Task {
+  if (p === null || typeof p !== "object" || !("uid" in p) || !("domain" in p) || !("body" in p))
+    throw new TypeError(`Miou.${fn}: expected a Miou promise (the handle returned by Miou.async), got ${typeof p}`);
+  return p as Task;
+}
+
+export function asPromise<T>(task: Task): Promise<T> {
+  return task as unknown as Promise<T>;
+}

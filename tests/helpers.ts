@@ -1,0 +1,44 @@
+/** Shared test tools: a virtual clock event source, and output capture. */
+import * as Miou from "miou/gen";
+
+/**
+ * A virtual clock, as Miou's own tests use: `sleep` registers a sleeper; a blocking `select`
+ * jumps the clock to the earliest deadline. Time is exact and no test waits for real.
+ */
+export function virtualClock() {
+  let now = 0;
+  let sleepers: { until: number; s: Miou.Syscall }[] = [];
+  const cancelledUids: number[] = [];
+  const events = (): Miou.Events => ({
+    select(block, cancelled) {
+      cancelledUids.push(...cancelled);
+      sleepers = sleepers.filter((x) => !cancelled.includes(Miou.uid(x.s)));
+      if (block && sleepers.length > 0) now = Math.max(now, Math.min(...sleepers.map((x) => x.until)));
+      const due = sleepers.filter((x) => x.until <= now);
+      sleepers = sleepers.filter((x) => x.until > now);
+      return due.map((x) => Miou.signal(x.s));
+    },
+    interrupt() {},
+  });
+  function* sleep(seconds: number): Generator<unknown, void, unknown> {
+    const s = yield* Miou.syscall("sleep");
+    yield* Miou.suspend(s, () => sleepers.push({ until: now + seconds, s }));
+  }
+  return { events, sleep, now: () => now, pending: () => sleepers.length, cancelledUids };
+}
+
+/** A list to print into, for order tests. */
+export function output() {
+  const lines: string[] = [];
+  return { lines, print: (line: string) => void lines.push(line) };
+}
+
+/** The error a promise rejects with (fails the test if it resolves). */
+export async function rejection(p: Promise<unknown>): Promise<Error & { seed?: string }> {
+  try {
+    const v = await p;
+    throw new Error(`expected a rejection, got ${JSON.stringify(v)}`);
+  } catch (e) {
+    return e as Error & { seed?: string };
+  }
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from "tsup";
+
+// One entry per public export of package.json; the runtime is shared through chunks,
+// so `miou/gen` and `miou/compiled` hand out the very same function objects.
+export default defineConfig({
+  entry: {
+    gen: "runtime/gen.ts",
+    compiled: "runtime/compiled.ts",
+  },
+  format: ["esm"],
+  target: "es2022",
+  dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+  sourcemap: true,
+  splitting: true,
+  clean: true,
+  tsconfig: "tsconfig.build.json",
+});
