@@ -2,7 +2,7 @@
 import { suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op } from "../core/protocol.js";
-import type { Resource } from "../core/resource.js";
+import type { Resource } from "./ownership.js";
 import type { Task } from "../core/task.js";
 import { asPromise, type Operation, type Promise, type Returned } from "../types.js";
 import { claim, type Orphans } from "./orphans.js";
@@ -11,8 +11,8 @@ import { give } from "./ownership.js";
 export interface SpawnOptions<T> {
   /** Resources moved from the caller to the child when it is created. */
   give?: Resource<unknown>[];
-  /** A collector the child is registered in, for background tasks. */
-  orphans?: Orphans<T>;
+  /** A collector the child is registered in, for background tasks (one of `unknown` takes any child). */
+  orphans?: Orphans<T> | Orphans<unknown>;
 }
 
 class AsyncOp extends Op<Promise<unknown>> {

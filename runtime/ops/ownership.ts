@@ -3,13 +3,24 @@ import { currentDomain, suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Not_owner } from "../core/errors.js";
 import { Op } from "../core/protocol.js";
-import { Resource, resourceUid } from "../core/resource.js";
+import { Resource as Handle, resourceUid } from "../core/resource.js";
 import type { Task } from "../core/task.js";
 import type { Operation } from "../types.js";
 
-export type { Resource };
+declare const RESOURCE: unique symbol;
 
-function owned(task: Task, r: Resource<unknown>): number {
+/** An owned resource: a value and its finaliser (opaque; see `Ownership.create`). */
+export interface Resource<V> {
+  readonly [RESOURCE]: () => V;
+}
+
+/** The resource behind a handle, or a TypeError naming the function that got something else. */
+function handle(r: unknown, fn: string): Handle<unknown> {
+  if (!(r instanceof Handle)) throw new TypeError(`Miou.${fn}: expected a resource made by Miou.Ownership.create`);
+  return r;
+}
+
+function owned(task: Task, r: Handle<unknown>): number {
   return task.resources === null ? -1 : task.resources.indexOf(r);
 }
 
@@ -17,14 +28,14 @@ function drop(task: Task, index: number): void {
   task.resources!.splice(index, 1);
 }
 
-function attach(task: Task, r: Resource<unknown>): void {
+function attach(task: Task, r: Handle<unknown>): void {
   (task.resources ??= []).unshift(r);
 }
 
 /** `give`: moves resources from the creating task to its new child. */
 export function give(from: Task, to: Task, resources: readonly Resource<unknown>[]): void {
-  for (const r of resources) {
-    if (!(r instanceof Resource)) throw new TypeError("Miou.async: `give` takes resources made by Miou.Ownership.create");
+  for (const given of resources) {
+    const r = handle(given, "async: give");
     const i = owned(from, r);
     if (i >= 0) drop(from, i);
     attach(to, r);
@@ -36,7 +47,7 @@ type Kind = "own" | "disown" | "release" | "transfer" | "check";
 class OwnershipOp extends Op {
   constructor(
     readonly kind: Kind,
-    readonly r: Resource<unknown>,
+    readonly r: Handle<unknown>,
   ) {
     super();
     this.cleanup = kind === "disown" || kind === "release";
@@ -70,8 +81,7 @@ class OwnershipOp extends Op {
 
 function op(kind: Kind, r: Resource<unknown>): Operation<void> {
   suspending(`Ownership.${kind}`);
-  if (!(r instanceof Resource)) throw new TypeError(`Miou.Ownership.${kind}: expected a resource made by Miou.Ownership.create`);
-  return new OwnershipOp(kind, r) as Operation<void>;
+  return new OwnershipOp(kind, handle(r, `Ownership.${kind}`)) as Operation<void>;
 }
 
 /**
@@ -94,13 +104,12 @@ export function create<V>(value: V, finaliser: (value: V) => void): Resource<V> 
   } catch {
     domain = null; // made outside a run: usable by whichever domain owns it
   }
-  return new Resource(resourceUid(), value, finaliser, domain);
+  return new Handle(resourceUid(), value, finaliser as (v: unknown) => void, domain) as unknown as Resource<V>;
 }
 
 /** The value a resource holds. */
 export function value<V>(r: Resource<V>): V {
-  if (!(r instanceof Resource)) throw new TypeError("Miou.Ownership.value: expected a resource made by Miou.Ownership.create");
-  return r.value;
+  return handle(r, "Ownership.value").value as V;
 }
 
 /** ⏸ The current task takes ownership of `r`. */
