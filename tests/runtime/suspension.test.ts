@@ -161,4 +161,28 @@ test("the events finaliser is called once when the run ends", async () => {
   assert.is(finalised, 1);
 });
 
+test("the README's sleep: a cancelled sleep leaves no timer behind", async () => {
+  function* sleep(ms: number): Generator<unknown, void, unknown> {
+    const s = yield* Miou.syscall("sleep");
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      yield* Miou.suspend(s, () => (timer = setTimeout(() => Miou.wake(s), ms)));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const timers = () => process.getActiveResourcesInfo().filter((k) => k === "Timeout").length;
+  const before = timers();
+  let during = 0;
+  await Miou.run(function* () {
+    const p = yield* Miou.async(() => sleep(60_000));
+    yield* Miou.yield_();
+    yield* Miou.yield_();
+    during = timers();
+    yield* Miou.cancel(p);
+  });
+  assert.is(during, before + 1, "the sleep had armed its timer");
+  assert.is(timers(), before, "cancel cleared it");
+});
+
 test.run();
