@@ -1,9 +1,10 @@
 import { defineConfig } from "tsup";
 
 // One entry per public export of package.json; the runtime is shared through chunks,
-// so `miou/gen` and `miou/compiled` hand out the very same function objects.
+// so `miou`, `miou/gen` and `miou/compiled` hand out the very same function objects.
 export default defineConfig({
   entry: {
+    index: "runtime/index.ts",
     gen: "runtime/gen.ts",
     compiled: "runtime/compiled.ts",
   },

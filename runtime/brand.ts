@@ -1,0 +1,10 @@
+/**
+ * The brand of ⏸ functions. The transformer recognises a suspending function by the type of the
+ * callee carrying `__miou_suspends`, never by its name: an aliased import is recognised, a user's
+ * own `const await_exn = 1` is not. Being part of the type, the brand survives `.d.ts` emit, so a
+ * library built with the transformer exports suspending functions its users' builds recognise.
+ */
+export type Suspending<F> = F & {
+  /** Present on ⏸ functions only: calling one is a suspension point. */
+  readonly __miou_suspends?: true;
+};

@@ -1,0 +1,108 @@
+/**
+ * `miou`: the runtime with **direct-style** types. A ⏸ function is declared with its plain
+ * result (`await_exn(p): T`) and the transformer compiles each call into a suspension; without
+ * the transformer, calling one throws a `TypeError` saying how to enable it.
+ *
+ * These are the very function objects `miou/gen` exports; only the declared types differ.
+ *
+ * @example
+ * ```ts
+ * import * as Miou from "miou";
+ *
+ * const v = await Miou.run(() => {
+ *   const p = Miou.async(() => 42);
+ *   return Miou.await_exn(p);
+ * });
+ * ```
+ */
+import * as gen from "./gen.js";
+import type { Suspending } from "./brand.js";
+import type { Orphans, Promise, Resource, Result, Syscall, Hook as HookHandle } from "./gen.js";
+import type { ProtectHandlers } from "./ops/protect.js";
+
+export type { Suspending } from "./brand.js";
+export type {
+  RunOptions,
+  TraceEvent,
+  TraceKind,
+  DomainUid,
+  Result,
+  Orphans,
+  Resource,
+  Syscall,
+  Signal,
+  Events,
+  ProtectHandlers,
+} from "./gen.js";
+export {
+  run,
+  orphans,
+  length,
+  signal,
+  uid,
+  wake,
+  seed,
+  Promise,
+  Domain,
+  Cancelled,
+  Still_has_children,
+  Not_a_child,
+  No_domain_available,
+  Resource_leaked,
+  Not_owner,
+} from "./gen.js";
+
+/** Options of `async`: resources to move to the child, a collector to register it in. */
+export interface SpawnOptions<T> {
+  give?: Resource<unknown>[];
+  orphans?: Orphans<T> | Orphans<unknown>;
+}
+
+/** ⏸ Creates a child task that runs concurrently on the current domain; see `miou/gen`'s `async`. */
+export const async = gen.async as unknown as Suspending<<T>(fn: () => T, options?: SpawnOptions<T>) => Promise<T>>;
+/** ⏸ Waits for a child and returns its outcome. */
+export const await_ = gen.await_ as unknown as Suspending<<T>(p: Promise<T>) => Result<T>>;
+/** ⏸ Waits for a child and returns its value, or throws its error. */
+export const await_exn = gen.await_exn as unknown as Suspending<<T>(p: Promise<T>) => T>;
+/** ⏸ The outcome of the first child to finish (random among the finished); the others are untouched. */
+export const await_one = gen.await_one as unknown as Suspending<<T>(ps: Promise<T>[]) => Result<T>>;
+/** ⏸ The outcome of the first child to finish; the others are cancelled. */
+export const await_first = gen.await_first as unknown as Suspending<<T>(ps: Promise<T>[]) => Result<T>>;
+/** ⏸ Awaits every child, in order. */
+export const await_all = gen.await_all as unknown as Suspending<<T>(ps: Promise<T>[]) => Result<T>[]>;
+/** ⏸ Cancels a child and its subtree; returns once all of it is torn down. */
+export const cancel = gen.cancel as unknown as Suspending<(p: Promise<unknown>) => void>;
+/** ⏸ Goes to the back of the domain's queue. */
+export const yield_ = gen.yield_ as unknown as Suspending<() => void>;
+/** ⏸ A finished child of the collector, `"pending"`, or `undefined` when none is left. */
+export const care = gen.care as unknown as Suspending<<T>(o: Orphans<T>) => Promise<T> | "pending" | undefined>;
+/** ⏸ Removes and returns the collector's newest child. */
+export const take = gen.take as unknown as Suspending<<T>(o: Orphans<T>) => Promise<T> | undefined>;
+/** ⏸ Waits for a child of the collector to finish and returns its outcome. */
+export const get = gen.get as unknown as Suspending<<T>(o: Orphans<T>) => Result<T> | undefined>;
+/** ⏸ Runs `fn` with handlers for its end and its cancellation. */
+export const protect = gen.protect as unknown as Suspending<<T>(fn: () => T, handlers: ProtectHandlers) => T>;
+/** ⏸ Makes a suspension token for the current task. */
+export const syscall = gen.syscall as unknown as Suspending<(name?: string) => Syscall>;
+/** ⏸ Parks the task until `s` is signalled; `fn` registers it with the event source. */
+export const suspend = gen.suspend as unknown as Suspending<(s: Syscall, fn?: () => void) => void>;
+/** ⏸ Parks the task until a JavaScript promise settles. */
+export const await_promise = gen.await_promise as unknown as Suspending<<T>(p: PromiseLike<T>) => T>;
+
+/** Resources owned by tasks and finalised when their owner dies. */
+export const Ownership: {
+  create<V>(value: V, finaliser: (value: V) => void): Resource<V>;
+  value<V>(r: Resource<V>): V;
+  own: Suspending<(r: Resource<unknown>) => void>;
+  disown: Suspending<(r: Resource<unknown>) => void>;
+  release: Suspending<(r: Resource<unknown>) => void>;
+  transfer: Suspending<(r: Resource<unknown>) => void>;
+  check: Suspending<(r: Resource<unknown>) => void>;
+} = gen.Ownership as never;
+
+/** Functions a domain runs before every step. */
+export type Hook = HookHandle;
+export const Hook: {
+  add: Suspending<(fn: () => void) => Hook>;
+  remove: Suspending<(h: Hook) => void>;
+} = gen.Hook as never;
