@@ -1,0 +1,121 @@
+// transformer/analyse: which functions suspend, to a fixpoint over the whole program.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import ts from "typescript";
+import { analyse } from "../../transformer/analyse/analyse.js";
+import { functionName, printFacts } from "../../transformer/analyse/facts.js";
+import { errorsOf, programOf, relative } from "./program.js";
+
+function facts(files: Record<string, string>) {
+  const program = programOf(files);
+  assert.equal(errorsOf(program), [], "the fixture type-checks");
+  const f = analyse(ts, program);
+  const names = (set: Iterable<ts.Node>) => [...set].map((n) => functionName(ts, n as never)).sort();
+  return { f, suspending: names(f.suspending.keys()), twins: names(f.twins), printed: printFacts(ts, f, relative) };
+}
+
+const header = `import * as Miou from "miou";\n`;
+
+test("a primitive call makes its function suspend; callers suspend in turn", () => {
+  const { suspending } = facts({
+    "a.ts": `${header}
+      export function leaf(p: Miou.Promise<number>) { return Miou.await_exn(p); }
+      export function mid(p: Miou.Promise<number>) { return leaf(p) + 1; }
+      export function top(p: Miou.Promise<number>) { return mid(p); }
+      export function plain(x: number) { return x + 1; }`,
+  });
+  assert.equal(suspending, ["leaf", "mid", "top"]);
+});
+
+test("recursion and mutual recursion across modules reach the fixpoint", () => {
+  const { suspending } = facts({
+    "a.ts": `${header}import { g } from "./b.js";
+      export function f(n: number): number { return n === 0 ? 0 : g(n - 1); }
+      export function self(n: number): number { if (n > 0) { Miou.yield_(); return self(n - 1); } return 0; }`,
+    "b.ts": `${header}import { f } from "./a.js";
+      export function g(n: number): number { Miou.yield_(); return f(n); }
+      export function h(n: number): number { return n; }`,
+  });
+  assert.equal(suspending, ["f", "g", "self"]);
+});
+
+test("the brand, not the name: an aliased import suspends, a local await_exn does not", () => {
+  const { suspending } = facts({
+    "a.ts": `import { await_exn as wait, type Promise } from "miou";
+      const await_exn = (n: number) => n;
+      export function uses(p: Promise<number>) { return wait(p); }
+      export function fake() { return await_exn(1); }`,
+  });
+  assert.equal(suspending, ["uses"]);
+});
+
+test("nested functions count for themselves only", () => {
+  const { suspending } = facts({
+    "a.ts": `${header}
+      export function outer() {
+        const inner = () => Miou.yield_();
+        return inner;
+      }
+      export const run = () => Miou.run(() => { Miou.yield_(); });`,
+  });
+  assert.equal(suspending, ["<arrow at 7:41>", "inner"]);
+});
+
+test("array methods given a suspending callback suspend; given a plain one, not", () => {
+  const { suspending, f } = facts({
+    "a.ts": `${header}
+      export function all(ps: Miou.Promise<number>[]) { return ps.map((p) => Miou.await_exn(p)); }
+      export function wait(p: Miou.Promise<number>) { return Miou.await_exn(p); }
+      export function byName(ps: Miou.Promise<number>[]) { ps.forEach(wait); }
+      export function plain(xs: number[]) { return xs.map((x) => x + 1); }`,
+  });
+  assert.equal(suspending, ["<arrow at 3:71>", "all", "byName", "wait"]);
+  const kinds = [...f.calls.values()].map((k) => k.kind).sort();
+  assert.equal(kinds, ["array", "array", "primitive", "primitive"]);
+});
+
+test("a higher-order function given a suspending function gets a suspending twin", () => {
+  const { suspending, twins, f } = facts({
+    "a.ts": `${header}
+      export function twice(g: () => number) { return g() + g(); }
+      export function step() { Miou.yield_(); return 1; }
+      export function usesTwin() { return twice(step); }
+      export function usesPlain() { return twice(() => 2); }`,
+  });
+  assert.equal(suspending, ["step", "usesTwin"]);
+  assert.equal(twins, ["twice"]);
+  assert.equal(f.maybe.size, 1);
+});
+
+test("methods of classes and object literals; calls through typed properties", () => {
+  const { suspending } = facts({
+    "a.ts": `${header}
+      export class Worker { run(p: Miou.Promise<number>) { return Miou.await_exn(p); } idle() { return 0; } }
+      export const obj = { go() { Miou.yield_(); } };
+      export function viaMethod(w: Worker, p: Miou.Promise<number>) { return w.run(p); }
+      export function viaObject() { obj.go(); }
+      type Handler = { handle: () => void };
+      export const handlers: Handler[] = [{ handle: () => Miou.yield_() }];
+      export function dispatch(h: Handler) { h.handle(); }`,
+  });
+  assert.equal(suspending, ["Worker.run", "dispatch", "go", "handle", "viaMethod", "viaObject"]);
+});
+
+test("printed facts say which functions suspend and why, with positions", () => {
+  const { printed } = facts({
+    "a.ts": `${header}
+      export function leaf(p: Miou.Promise<number>) { return Miou.await_exn(p); }
+      export function top(p: Miou.Promise<number>) { return leaf(p); }`,
+  });
+  assert.is(
+    printed,
+    [
+      "leaf suspends: a.ts:3:7",
+      "  because it calls ⏸ Miou.await_exn at a.ts:3:62",
+      "top suspends: a.ts:4:7",
+      "  because it calls leaf, which suspends at a.ts:4:61",
+    ].join("\n"),
+  );
+});
+
+test.run();

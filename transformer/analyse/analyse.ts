@@ -1,0 +1,223 @@
+/**
+ * Which functions suspend (transformer.md §1), to a fixpoint over the whole program.
+ *
+ * A function suspends when its own body (nested functions not counted) contains a call that
+ * suspends: a call of a branded ⏸ function, of a program function that suspends, of an array
+ * method given a suspending callback, or of a plain higher-order function of the program given a
+ * suspending function for a parameter it calls (its suspending twin).
+ *
+ * Each candidate call depends on a few functions; when one of them is found to suspend, the call
+ * is re-examined, and its owner marked. So the work is linear in the program, whatever the depth
+ * of its call chains or its recursion.
+ */
+import type ts from "typescript";
+import { ARRAY_METHODS, type CallKind, type Facts, type FunctionNode } from "./facts.js";
+import { isBranded } from "./brand.js";
+
+type TS = typeof import("typescript");
+
+/** A call whose suspension depends on functions not yet known to suspend. */
+interface Candidate {
+  call: ts.CallExpression;
+  owner: FunctionNode | ts.SourceFile;
+  /** Re-examines the call once a dependency is known to suspend. */
+  decide(): CallKind | undefined;
+}
+
+export function analyse(ts: TS, program: ts.Program): Facts {
+  const checker = program.getTypeChecker();
+  const facts: Facts = { suspending: new Map(), calls: new Map(), maybe: new Map(), twins: new Set() };
+  const dependents = new Map<FunctionNode, Candidate[]>();
+  const queue: FunctionNode[] = [];
+  /** Parameters each function calls as functions (their indexes). */
+  const calledParams = new Map<FunctionNode, Set<number>>();
+
+  const isFunctionNode = (n: ts.Node): n is FunctionNode =>
+    ts.isFunctionDeclaration(n) ||
+    ts.isFunctionExpression(n) ||
+    ts.isArrowFunction(n) ||
+    ts.isMethodDeclaration(n) ||
+    ts.isAccessor(n) ||
+    ts.isConstructorDeclaration(n);
+
+  const inProgram = (n: ts.Node) => {
+    const file = n.getSourceFile();
+    return !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file);
+  };
+
+  /** The program function an expression names, if it names one with a body. */
+  const functionOf = (e: ts.Expression): FunctionNode | undefined => {
+    const inner = unwrap(ts, e);
+    if ((ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) && inner.body !== undefined) return inner;
+    let symbol = checker.getSymbolAtLocation(inner);
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const decl = symbol?.valueDeclaration;
+    if (decl === undefined || !inProgram(decl)) return undefined;
+    if (isFunctionNode(decl) && decl.body !== undefined) return decl;
+    if (ts.isVariableDeclaration(decl) && decl.initializer !== undefined) {
+      const init = unwrap(ts, decl.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+    return undefined;
+  };
+
+  /** Does passing `e` pass a suspending function (as far as known now)? */
+  const suspendingValue = (e: ts.Expression): FunctionNode | "primitive" | undefined => {
+    if (isBranded(checker, e)) return "primitive";
+    const fn = functionOf(e);
+    return fn !== undefined && facts.suspending.has(fn) ? fn : undefined;
+  };
+
+  const mark = (owner: FunctionNode | ts.SourceFile, call: ts.CallExpression, kind: CallKind) => {
+    if (facts.calls.has(call)) return;
+    facts.calls.set(call, kind);
+    if (ts.isSourceFile(owner) || facts.suspending.has(owner)) return;
+    facts.suspending.set(owner, { call, kind });
+    queue.push(owner);
+  };
+
+  const depend = (fn: FunctionNode, c: Candidate) => {
+    const list = dependents.get(fn);
+    if (list === undefined) dependents.set(fn, [c]);
+    else list.push(c);
+  };
+
+  /** Classifies one call of `owner`'s own body; registers what it depends on. */
+  const visitCall = (call: ts.CallExpression, owner: FunctionNode | ts.SourceFile) => {
+    const callee = call.expression;
+    if (isBranded(checker, callee)) return mark(owner, call, { kind: "primitive", name: callee.getText() });
+
+    if (ts.isPropertyAccessExpression(callee) && ARRAY_METHODS.includes(callee.name.text) && call.arguments.length > 0) {
+      const receiver = checker.getTypeAtLocation(callee.expression);
+      if (checker.isArrayType(receiver) || checker.isTupleType(receiver)) {
+        const cb = call.arguments[0]!;
+        const c: Candidate = {
+          call,
+          owner,
+          decide: () => {
+            const s = suspendingValue(cb);
+            return s === undefined ? undefined : { kind: "array", method: callee.name.text, callback: s };
+          },
+        };
+        const fn = functionOf(cb);
+        if (fn !== undefined) depend(fn, c);
+        const now = c.decide();
+        if (now !== undefined) mark(owner, call, now);
+        return;
+      }
+    }
+
+    const decl = checker.getResolvedSignature(call)?.declaration;
+    const target = decl !== undefined && isFunctionNode(decl) && decl.body !== undefined && inProgram(decl) ? decl : functionOf(callee);
+    if (target !== undefined) {
+      const c: Candidate = {
+        call,
+        owner,
+        decide: () => {
+          if (facts.suspending.has(target)) return { kind: "function", fn: target };
+          const params = calledParams.get(target);
+          if (params === undefined) return undefined;
+          for (const i of params) {
+            const arg = call.arguments[i];
+            if (arg !== undefined && suspendingValue(arg) !== undefined) {
+              facts.twins.add(target);
+              return { kind: "twin", fn: target };
+            }
+          }
+          return undefined;
+        },
+      };
+      depend(target, c);
+      for (const arg of call.arguments) {
+        const fn = functionOf(arg);
+        if (fn !== undefined) depend(fn, c);
+      }
+      pendingCandidates.push(c);
+      return;
+    }
+
+    if (decl !== undefined && inProgram(decl) && !isFunctionNode(decl)) {
+      // A call through a value whose type is declared in the program: it may receive a suspending function.
+      if (!ts.isSourceFile(owner)) {
+        const list = facts.maybe.get(owner) ?? [];
+        list.push(call);
+        facts.maybe.set(owner, list);
+        const param = parameterIndex(ts, checker, callee, owner);
+        if (param !== undefined) (calledParams.get(owner) ?? calledParams.set(owner, new Set()).get(owner)!).add(param);
+      }
+    }
+  };
+
+  const pendingCandidates: Candidate[] = [];
+
+  /** Walks `node`, attributing calls to `owner`; nested functions get their own walk. */
+  const walk = (node: ts.Node, owner: FunctionNode | ts.SourceFile): void => {
+    if (isFunctionNode(node)) {
+      if (node.body !== undefined) ts.forEachChild(node, (child) => walk(child, node));
+      return;
+    }
+    if (ts.isCallExpression(node)) visitCall(node, owner);
+    ts.forEachChild(node, (child) => walk(child, owner));
+  };
+
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
+    walk(file, file);
+  }
+
+  // Candidates were registered before every function's called parameters were known: examine
+  // them all once, then only when a dependency changes.
+  for (const c of pendingCandidates) {
+    const now = c.decide();
+    if (now !== undefined) mark(c.owner, c.call, now);
+  }
+  const propagate = () => {
+    while (queue.length > 0) {
+      const fn = queue.pop()!;
+      for (const c of dependents.get(fn) ?? []) {
+        if (facts.calls.has(c.call)) continue;
+        const now = c.decide();
+        if (now !== undefined) mark(c.owner, c.call, now);
+      }
+    }
+  };
+  propagate();
+
+  // A call through a value that is not a parameter (a property, an element, a variable) suspends
+  // when a suspending function of the program fits the value's type. Marking one may make more
+  // functions suspend, so repeat until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const types = [...facts.suspending.keys()].map((fn) => checker.getTypeAtLocation(fn));
+    for (const [owner, calls] of facts.maybe) {
+      for (const call of calls) {
+        if (facts.calls.has(call) || parameterIndex(ts, checker, call.expression, owner) !== undefined) continue;
+        const target = checker.getTypeAtLocation(call.expression);
+        if (!types.some((t) => checker.isTypeAssignableTo(t, target))) continue;
+        mark(owner, call, { kind: "maybe", name: call.expression.getText() });
+        changed = true;
+      }
+    }
+    propagate();
+  }
+
+  // A twin that suspends anyway is simply a suspending function: its calls use that version.
+  for (const fn of facts.twins) if (facts.suspending.has(fn)) facts.twins.delete(fn);
+  for (const [call, kind] of facts.calls) if (kind.kind === "twin" && facts.suspending.has(kind.fn)) facts.calls.set(call, { kind: "function", fn: kind.fn });
+  return facts;
+}
+
+/** `e` without parentheses, type assertions, `satisfies` and `!`. */
+function unwrap(ts: TS, e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e))
+    e = e.expression;
+  return e;
+}
+
+/** The index of the owner's parameter that `callee` names, if it names one. */
+function parameterIndex(ts: TS, checker: ts.TypeChecker, callee: ts.Expression, owner: FunctionNode): number | undefined {
+  if (!ts.isIdentifier(callee)) return undefined;
+  const decl = checker.getSymbolAtLocation(callee)?.valueDeclaration;
+  if (decl === undefined || !ts.isParameter(decl) || decl.parent !== owner) return undefined;
+  return owner.parameters.indexOf(decl);
+}
