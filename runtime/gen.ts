@@ -16,9 +16,11 @@ import "./platform/node/index.js";
 import * as hook from "./ops/hook.js";
 import * as ownership from "./ops/ownership.js";
 import * as mutex from "./ops/mutex.js";
+import * as condition from "./ops/condition.js";
 import { domainAll, domainAvailable, domainSelf, promiseState, promiseUid } from "./ops/info.js";
 import type { Hook as HookHandle } from "./ops/hook.js";
 import type { Mutex as MutexHandle } from "./ops/mutex.js";
+import type { Condition as ConditionHandle } from "./ops/condition.js";
 import type { Promise as MiouPromise } from "./types.js";
 
 export { run } from "./core/run.js";
@@ -80,5 +82,14 @@ export const Mutex = Object.freeze({
   unlock: mutex.unlock,
   try_lock: mutex.try_lock,
   protect: mutex.protect,
+});
+
+/** Condition variables: wait, holding a mutex, until another task signals a change. */
+export type Condition = ConditionHandle;
+export const Condition = Object.freeze({
+  create: condition.create,
+  wait: condition.wait,
+  signal: condition.signal,
+  broadcast: condition.broadcast,
 });
 
