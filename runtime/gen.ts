@@ -17,10 +17,12 @@ import * as hook from "./ops/hook.js";
 import * as ownership from "./ops/ownership.js";
 import * as mutex from "./ops/mutex.js";
 import * as condition from "./ops/condition.js";
+import * as lazy from "./ops/lazy.js";
 import { domainAll, domainAvailable, domainSelf, promiseState, promiseUid } from "./ops/info.js";
 import type { Hook as HookHandle } from "./ops/hook.js";
 import type { Mutex as MutexHandle } from "./ops/mutex.js";
 import type { Condition as ConditionHandle } from "./ops/condition.js";
+import type { Lazy as LazyHandle } from "./ops/lazy.js";
 import type { Promise as MiouPromise } from "./types.js";
 
 export { run } from "./core/run.js";
@@ -93,3 +95,6 @@ export const Condition = Object.freeze({
   broadcast: condition.broadcast,
 });
 
+/** Values computed once, by the first task that forces them. */
+export type Lazy<T> = LazyHandle<T>;
+export const Lazy = Object.freeze({ from_val: lazy.from_val, from_fun: lazy.from_fun, force: lazy.force });
