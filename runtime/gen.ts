@@ -15,8 +15,14 @@
 import "./platform/node/index.js";
 import * as hook from "./ops/hook.js";
 import * as ownership from "./ops/ownership.js";
+import * as mutex from "./ops/mutex.js";
+import * as condition from "./ops/condition.js";
+import * as lazy from "./ops/lazy.js";
 import { domainAll, domainAvailable, domainSelf, promiseState, promiseUid } from "./ops/info.js";
 import type { Hook as HookHandle } from "./ops/hook.js";
+import type { Mutex as MutexHandle } from "./ops/mutex.js";
+import type { Condition as ConditionHandle } from "./ops/condition.js";
+import type { Lazy as LazyHandle } from "./ops/lazy.js";
 import type { Promise as MiouPromise } from "./types.js";
 
 export { run } from "./core/run.js";
@@ -69,3 +75,26 @@ export const Hook = Object.freeze({ add: hook.add, remove: hook.remove });
 
 /** The domains of the run: dom0 (uid 0) is the thread that called `run`. */
 export const Domain = Object.freeze({ self: domainSelf, available: domainAvailable, all: domainAll });
+
+/** Locks for the tasks of one domain, handed over in the order tasks asked. */
+export type Mutex = MutexHandle;
+export const Mutex = Object.freeze({
+  create: mutex.create,
+  lock: mutex.lock,
+  unlock: mutex.unlock,
+  try_lock: mutex.try_lock,
+  protect: mutex.protect,
+});
+
+/** Condition variables: wait, holding a mutex, until another task signals a change. */
+export type Condition = ConditionHandle;
+export const Condition = Object.freeze({
+  create: condition.create,
+  wait: condition.wait,
+  signal: condition.signal,
+  broadcast: condition.broadcast,
+});
+
+/** Values computed once, by the first task that forces them. */
+export type Lazy<T> = LazyHandle<T>;
+export const Lazy = Object.freeze({ from_val: lazy.from_val, from_fun: lazy.from_fun, force: lazy.force });
