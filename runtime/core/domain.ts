@@ -294,6 +294,11 @@ export class Domain {
           const op = y as Op;
           task.site = SITE.id;
           SITE.id = 0;
+          if (op.now) {
+            mode = NEXT;
+            value = op.perform(task, this);
+            continue;
+          }
           if (!task.unwinding) {
             task.op = op;
             return true;

@@ -32,6 +32,8 @@ export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
   declare cleanup: boolean;
   /** Ends the step whatever quanta remain (`yield_`). */
   declare ends: boolean;
+  /** Resumes the frame at once with `perform`'s value: no scheduling point (`maybe`'s plain results). */
+  declare now: boolean;
   private began = false;
 
   /** The name users know the operation by, for errors and traces. */
@@ -66,6 +68,7 @@ export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
 Op.prototype[OP] = COPY;
 Op.prototype.cleanup = false;
 Op.prototype.ends = false;
+Op.prototype.now = false;
 
 /** A generator object (native, or lowered by TypeScript to ES5): a frame of a task. */
 export type Frame = Iterator<unknown, unknown, unknown> & { throw(e: unknown): IteratorResult<unknown, unknown> };

@@ -83,6 +83,19 @@ test("yielding something that is not an operation is a TypeError in the task", a
   assert.match(r as string, "yielded number");
 });
 
+test("a deadlock (every task waits, nothing outside can wake one) rejects instead of hanging", async () => {
+  const e = await rejection(
+    Miou.run(function* () {
+      const m = Miou.Mutex.create();
+      const c = Miou.Condition.create();
+      yield* Miou.Mutex.lock(m);
+      yield* Miou.Condition.wait(c, m); // no one is left to signal it
+    }),
+  );
+  assert.match(e.message, "deadlock");
+  assert.type(e.seed, "string");
+});
+
 test("runs nest: a task may await another run's promise", async () => {
   const r = await Miou.run(function* () {
     const inner = yield* Miou.await_promise(Miou.run(() => "inner"));

@@ -1,0 +1,87 @@
+/**
+ * Runtime helpers the transformer's output calls (PROTOCOL.md §2, §7): values that may or may
+ * not be frames, and the array methods given suspending callbacks.
+ */
+import { Op, SITE, isFrame, opCopy } from "../core/protocol.js";
+
+/** A plain value handed back to the frame at once, with no scheduling point. */
+class Now extends Op {
+  constructor(readonly value: unknown) {
+    super();
+  }
+  get label(): string {
+    return "value";
+  }
+  perform(): unknown {
+    return this.value;
+  }
+}
+Now.prototype.now = true;
+
+/**
+ * The result of a call that may or may not suspend (through a parameter, a property, an optional
+ * chain): a frame or an operation is yielded as such, any other value comes straight back.
+ */
+export function maybe(x: unknown, site: number): unknown {
+  SITE.id = site;
+  return isFrame(x) || opCopy(x) !== undefined ? x : new Now(x);
+}
+
+type Callback = (value: unknown, index: number, array: readonly unknown[]) => unknown;
+
+/** Calls `fn` as a callback: a frame it returns is run to its value. */
+function* call(fn: Callback, thisArg: unknown, x: unknown, i: number, xs: readonly unknown[]): Generator<unknown, unknown, unknown> {
+  const r = fn.call(thisArg, x, i, xs);
+  return isFrame(r) || opCopy(r) !== undefined ? yield r : r;
+}
+
+export function* map(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, unknown[], unknown> {
+  const out: unknown[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(yield* call(fn, thisArg, xs[i], i, xs));
+  return out;
+}
+
+export function* forEach(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, void, unknown> {
+  for (let i = 0; i < xs.length; i++) yield* call(fn, thisArg, xs[i], i, xs);
+}
+
+export function* filter(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, unknown[], unknown> {
+  const out: unknown[] = [];
+  for (let i = 0; i < xs.length; i++) if (yield* call(fn, thisArg, xs[i], i, xs)) out.push(xs[i]);
+  return out;
+}
+
+export function* flatMap(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, unknown[], unknown> {
+  return (yield* map(xs, fn, thisArg)).flat();
+}
+
+export function* some(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, boolean, unknown> {
+  for (let i = 0; i < xs.length; i++) if (yield* call(fn, thisArg, xs[i], i, xs)) return true;
+  return false;
+}
+
+export function* every(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, boolean, unknown> {
+  for (let i = 0; i < xs.length; i++) if (!(yield* call(fn, thisArg, xs[i], i, xs))) return false;
+  return true;
+}
+
+export function* findIndex(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, number, unknown> {
+  for (let i = 0; i < xs.length; i++) if (yield* call(fn, thisArg, xs[i], i, xs)) return i;
+  return -1;
+}
+
+export function* find(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, unknown, unknown> {
+  const i = yield* findIndex(xs, fn, thisArg);
+  return i < 0 ? undefined : xs[i];
+}
+
+export function* reduce(xs: readonly unknown[], fn: (acc: unknown, x: unknown, i: number, xs: readonly unknown[]) => unknown, ...init: unknown[]): Generator<unknown, unknown, unknown> {
+  let i = 0;
+  if (init.length === 0 && xs.length === 0) throw new TypeError("Reduce of empty array with no initial value");
+  let acc = init.length > 0 ? init[0] : xs[i++];
+  for (; i < xs.length; i++) {
+    const r = fn(acc, xs[i], i, xs);
+    acc = isFrame(r) || opCopy(r) !== undefined ? yield r : r;
+  }
+  return acc;
+}
