@@ -1,0 +1,180 @@
+/**
+ * Rewriting (transformer.md §2): suspending functions become generator functions speaking the
+ * compiled protocol (runtime/PROTOCOL.md); suspending calls become one `yield` each.
+ *
+ * Evaluation order needs no restructuring: a `yield` may stand in any expression position of a
+ * generator, so `a() && f()`, `x ?? f()`, `` `${f()}` ``, `{ [f()]: 1 }`, `g(...f())`, loop
+ * heads and `switch` cases keep JavaScript's own order and short-circuiting. What cannot hold a
+ * `yield` is moved: parameter defaults go into the body.
+ *
+ * This file only uses the facts of `transformer/analyse`; it computes none.
+ */
+import type ts from "typescript";
+import { functionName, type CallKind, type Facts, type FunctionNode } from "../analyse/facts.js";
+import { Imports } from "./imports.js";
+import { moveParameters } from "./parameters.js";
+
+type TS = typeof import("typescript");
+
+export interface RewriteOptions {
+  /** The file name call sites are registered under (what stack traces print). */
+  siteFile: string;
+}
+
+/** Does the file contain anything to rewrite? An untouched file is returned as it is. */
+export function touches(file: ts.SourceFile, facts: Facts): boolean {
+  for (const fn of facts.suspending.keys()) if (fn.getSourceFile() === file) return true;
+  for (const fn of facts.twins) if (fn.getSourceFile() === file) return true;
+  return false;
+}
+
+export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.SourceFile, facts: Facts, options: RewriteOptions): ts.SourceFile {
+  if (!touches(file, facts)) return file;
+  const f = context.factory;
+  const imports = new Imports(ts, f);
+  const table: (string | number)[] = [];
+  const base = f.createUniqueName("s");
+
+  /** `base + k` for a new call site of `owner` at `call`. */
+  const site = (call: ts.CallExpression, owner: FunctionNode): ts.Expression => {
+    const { line, character } = file.getLineAndCharacterOfPosition(call.getStart(file));
+    const k = table.length / 3;
+    table.push(functionName(ts, owner), line + 1, character + 1);
+    return k === 0 ? base : f.createAdd(base, f.createNumericLiteral(k));
+  };
+
+  const yielding = (call: ts.CallExpression, e: ts.Expression): ts.Expression => {
+    const y = f.createYieldExpression(undefined, e);
+    ts.setTextRange(y, call);
+    return f.createParenthesizedExpression(y);
+  };
+
+  const rewriteCall = (call: ts.CallExpression, kind: CallKind, owner: FunctionNode): ts.Expression => {
+    const visited = ts.visitEachChild(call, (n) => visit(n, owner), context);
+    const where = site(call, owner);
+    // An optional chain may give `undefined` instead of calling: the result is checked at run time.
+    const optional = (call.flags & ts.NodeFlags.OptionalChain) !== 0;
+    if (kind.kind === "maybe" || optional) return yielding(call, f.createCallExpression(imports.use("maybe"), undefined, [visited, where]));
+    if (kind.kind === "array") {
+      const callee = visited.expression as ts.PropertyAccessExpression;
+      const helper = f.createCallExpression(imports.use(kind.method), undefined, [callee.expression, ...visited.arguments]);
+      return yielding(call, f.createCallExpression(imports.use("at"), undefined, [helper, where]));
+    }
+    const target = kind.kind === "twin" ? twinCallee(visited) : visited;
+    return yielding(call, f.createCallExpression(imports.use("at"), undefined, [target, where]));
+  };
+
+  /** The call with its callee pointing at the suspending twin (`name$miou`). */
+  const twinCallee = (call: ts.CallExpression): ts.CallExpression => {
+    const callee = call.expression;
+    const renamed = ts.isIdentifier(callee)
+      ? f.createIdentifier(twinName(callee.text))
+      : ts.isPropertyAccessExpression(callee)
+        ? f.updatePropertyAccessExpression(callee, callee.expression, f.createIdentifier(twinName(callee.name.text)))
+        : callee;
+    return f.updateCallExpression(call, renamed, call.typeArguments, call.arguments);
+  };
+
+  const toGenerator = (fn: FunctionNode): ts.Node => {
+    const star = f.createToken(ts.SyntaxKind.AsteriskToken);
+    const { parameters, prologue } = moveParameters(ts, f, fn, facts, (n) => visit(n, fn));
+    const body = generatorBody(fn, prologue);
+    if (ts.isFunctionDeclaration(fn))
+      return f.updateFunctionDeclaration(fn, fn.modifiers, star, fn.name, fn.typeParameters, parameters, undefined, body);
+    if (ts.isFunctionExpression(fn))
+      return f.updateFunctionExpression(fn, fn.modifiers, star, fn.name, fn.typeParameters, parameters, undefined, body);
+    if (ts.isMethodDeclaration(fn))
+      return f.updateMethodDeclaration(fn, fn.modifiers, star, fn.name, fn.questionToken, fn.typeParameters, parameters, undefined, body);
+    if (ts.isArrowFunction(fn)) {
+      const gen = f.createFunctionExpression(fn.modifiers, star, undefined, fn.typeParameters, parameters, undefined, body);
+      ts.setTextRange(gen, fn);
+      // An arrow's `this` is lexical: bind the generator to the `this` around it.
+      return usesThis(ts, fn.body) ? f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(gen), "bind"), undefined, [f.createThis()]) : gen;
+    }
+    return ts.visitEachChild(fn, (n) => visit(n, null), context); // accessors, constructors: diagnosed, left as they are
+  };
+
+  const generatorBody = (fn: FunctionNode, prologue: ts.Statement[]): ts.Block => {
+    const body = fn.body!;
+    if (ts.isBlock(body)) {
+      const visited = ts.visitEachChild(body, (n) => visit(n, fn), context);
+      return prologue.length === 0 ? visited : f.updateBlock(visited, [...prologue, ...visited.statements]);
+    }
+    const value = visit(body, fn) as ts.Expression;
+    const ret = f.createReturnStatement(value);
+    ts.setTextRange(ret, body);
+    return ts.setTextRange(f.createBlock([...prologue, ret], true), body);
+  };
+
+  const visit = (node: ts.Node, owner: FunctionNode | null): ts.Node | ts.Node[] => {
+    if (isFunctionNode(ts, node)) {
+      if (facts.suspending.has(node)) return toGenerator(node);
+      const plain = ts.visitEachChild(node, (n) => visit(n, null), context);
+      if (facts.twins.has(node) && (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))) return [plain, twinOf(node)];
+      return plain;
+    }
+    if (owner !== null && ts.isCallExpression(node)) {
+      const kind = facts.calls.get(node);
+      if (kind !== undefined) return rewriteCall(node, kind, owner);
+    }
+    return ts.visitEachChild(node, (n) => visit(n, owner), context);
+  };
+
+  /** The suspending version of a plain higher-order function: calls through its parameters may suspend. */
+  const twinOf = (fn: ts.FunctionDeclaration | ts.MethodDeclaration): ts.Node => {
+    const star = f.createToken(ts.SyntaxKind.AsteriskToken);
+    const body = ts.visitEachChild(fn.body!, (n) => visitTwin(n, fn), context);
+    if (ts.isFunctionDeclaration(fn))
+      return f.createFunctionDeclaration(fn.modifiers, star, twinName(fn.name!.text), fn.typeParameters, fn.parameters, undefined, body);
+    return f.createMethodDeclaration(fn.modifiers, star, twinName((fn.name as ts.Identifier).text), fn.questionToken, fn.typeParameters, fn.parameters, undefined, body);
+  };
+
+  const visitTwin = (node: ts.Node, owner: FunctionNode): ts.Node | ts.Node[] => {
+    if (isFunctionNode(ts, node)) return visit(node, null);
+    if (ts.isCallExpression(node) && (facts.maybe.get(owner) ?? []).includes(node))
+      return rewriteCall(node, { kind: "maybe", name: node.expression.getText() }, owner);
+    return ts.visitEachChild(node, (n) => visitTwin(n, owner), context);
+  };
+
+  const rewritten = ts.visitEachChild(file, (n) => visit(n, null), context);
+  const register = f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList(
+      [
+        f.createVariableDeclaration(
+          base,
+          undefined,
+          undefined,
+          f.createCallExpression(imports.use("registerSites"), undefined, [
+            f.createStringLiteral(options.siteFile),
+            f.createArrayLiteralExpression(table.map((x) => (typeof x === "string" ? f.createStringLiteral(x) : f.createNumericLiteral(x)))),
+          ]),
+        ),
+      ],
+      ts.NodeFlags.Const,
+    ),
+  );
+  return imports.prepend(rewritten, [register]);
+}
+
+export function twinName(name: string): string {
+  return `${name}$miou`;
+}
+
+export function isFunctionNode(ts: TS, n: ts.Node): n is FunctionNode {
+  return (
+    ts.isFunctionDeclaration(n) ||
+    ts.isFunctionExpression(n) ||
+    ts.isArrowFunction(n) ||
+    ts.isMethodDeclaration(n) ||
+    ts.isAccessor(n) ||
+    ts.isConstructorDeclaration(n)
+  );
+}
+
+/** Does `node` use `this` of its own scope (arrows see through, functions and classes do not)? */
+function usesThis(ts: TS, node: ts.Node): boolean {
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node)) return false;
+  return ts.forEachChild(node, (c) => usesThis(ts, c) || undefined) ?? false;
+}
