@@ -8,3 +8,12 @@ export type Suspending<F> = F & {
   /** Present on ⏸ functions only: calling one is a suspension point. */
   readonly __miou_suspends?: true;
 };
+
+/**
+ * The brand of functions that take suspending functions and run them as tasks or frames (`run`,
+ * `async`, `protect`, `Mutex.protect`, `Lazy.from_fun`): passing them a suspending function is
+ * what they are for, so MIOU1003 does not apply.
+ */
+export type Accepting<F> = F & {
+  readonly __miou_accepts?: true;
+};

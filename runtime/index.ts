@@ -16,11 +16,12 @@
  * ```
  */
 import * as gen from "./gen.js";
-import type { Suspending } from "./brand.js";
-import type { Orphans, Promise, Resource, Result, Syscall, Hook as HookHandle } from "./gen.js";
+import type { Accepting, Suspending } from "./brand.js";
+import type { Orphans, Promise, Resource, Result, RunOptions, Syscall, Hook as HookHandle } from "./gen.js";
+import type { Mutex as MutexHandle, Condition as ConditionHandle, Lazy as LazyHandle } from "./gen.js";
 import type { ProtectHandlers } from "./ops/protect.js";
 
-export type { Suspending } from "./brand.js";
+export type { Accepting, Suspending } from "./brand.js";
 export type {
   RunOptions,
   TraceEvent,
@@ -35,7 +36,6 @@ export type {
   ProtectHandlers,
 } from "./gen.js";
 export {
-  run,
   orphans,
   length,
   signal,
@@ -58,8 +58,13 @@ export interface SpawnOptions<T> {
   orphans?: Orphans<T> | Orphans<unknown>;
 }
 
+/**
+ * Runs `main` as the root task and returns a JavaScript promise of its value: the one function
+ * that returns a JavaScript promise. `main` may suspend.
+ */
+export const run = gen.run as unknown as Accepting<<T>(main: () => T, options?: RunOptions) => globalThis.Promise<T>>;
 /** ⏸ Creates a child task that runs concurrently on the current domain; see `miou/gen`'s `async`. */
-export const async = gen.async as unknown as Suspending<<T>(fn: () => T, options?: SpawnOptions<T>) => Promise<T>>;
+export const async = gen.async as unknown as Suspending<Accepting<<T>(fn: () => T, options?: SpawnOptions<T>) => Promise<T>>>;
 /** ⏸ Waits for a child and returns its outcome. */
 export const await_ = gen.await_ as unknown as Suspending<<T>(p: Promise<T>) => Result<T>>;
 /** ⏸ Waits for a child and returns its value, or throws its error. */
@@ -81,7 +86,7 @@ export const take = gen.take as unknown as Suspending<<T>(o: Orphans<T>) => Prom
 /** ⏸ Waits for a child of the collector to finish and returns its outcome. */
 export const get = gen.get as unknown as Suspending<<T>(o: Orphans<T>) => Result<T> | undefined>;
 /** ⏸ Runs `fn` with handlers for its end and its cancellation. */
-export const protect = gen.protect as unknown as Suspending<<T>(fn: () => T, handlers: ProtectHandlers) => T>;
+export const protect = gen.protect as unknown as Suspending<Accepting<<T>(fn: () => T, handlers: ProtectHandlers) => T>>;
 /** ⏸ Makes a suspension token for the current task. */
 export const syscall = gen.syscall as unknown as Suspending<(name?: string) => Syscall>;
 /** ⏸ Parks the task until `s` is signalled; `fn` registers it with the event source. */
@@ -106,3 +111,30 @@ export const Hook: {
   add: Suspending<(fn: () => void) => Hook>;
   remove: Suspending<(h: Hook) => void>;
 } = gen.Hook as never;
+
+/** A lock for the tasks of one domain; waiters get it in FIFO order. */
+export type Mutex = MutexHandle;
+export const Mutex: {
+  create(): Mutex;
+  lock: Suspending<(m: Mutex) => void>;
+  unlock: Suspending<(m: Mutex) => void>;
+  try_lock: Suspending<(m: Mutex) => boolean>;
+  protect: Suspending<Accepting<<T>(m: Mutex, fn: () => T) => T>>;
+} = gen.Mutex as never;
+
+/** A condition variable: tasks wait on it with a held mutex until signalled. */
+export type Condition = ConditionHandle;
+export const Condition: {
+  create(): Condition;
+  wait: Suspending<(c: Condition, m: Mutex) => void>;
+  signal(c: Condition): void;
+  broadcast(c: Condition): void;
+} = gen.Condition as never;
+
+/** A value computed once, on first `force`, by a function that may suspend. */
+export type Lazy<T> = LazyHandle<T>;
+export const Lazy: {
+  from_val<T>(v: T): Lazy<T>;
+  from_fun: Accepting<<T>(fn: () => T) => Lazy<T>>;
+  force: Suspending<<T>(l: Lazy<T>) => T>;
+} = gen.Lazy as never;

@@ -6,12 +6,15 @@
 import type ts from "typescript";
 import { analyse } from "./analyse/analyse.js";
 import type { Facts } from "./analyse/facts.js";
+import { diagnose } from "./analyse/diagnostics.js";
 import { rewriteFile } from "./rewrite/rewrite.js";
 
 type TS = typeof import("typescript");
 
 export interface Miou {
   facts: Facts;
+  /** MIOU1001..1005 as TypeScript diagnostics: code 9100n, message `MIOU100n: ...`. */
+  diagnostics: ts.Diagnostic[];
   transformers: ts.CustomTransformers;
 }
 
@@ -28,5 +31,15 @@ export function createMiou(ts: TS, program: ts.Program): Miou {
   };
   const before: ts.TransformerFactory<ts.SourceFile> = (context) => (file) =>
     rewriteFile(ts, context, file, facts, { siteFile: siteFile(file) });
-  return { facts, transformers: { before: [before] } };
+  const diagnostics = diagnose(ts, program, facts).map(
+    (d): ts.Diagnostic => ({
+      category: ts.DiagnosticCategory.Error,
+      code: 9100 + (d.code - 1000),
+      file: d.node.getSourceFile(),
+      start: d.node.getStart(),
+      length: d.node.getWidth(),
+      messageText: `MIOU${d.code}: ${d.message}`,
+    }),
+  );
+  return { facts, diagnostics, transformers: { before: [before] } };
 }

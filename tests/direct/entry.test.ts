@@ -27,7 +27,8 @@ const SUSPENDING = [
   "async", "await_", "await_exn", "await_one", "await_first", "await_all", "cancel", "yield_",
   "care", "take", "get", "protect", "syscall", "suspend", "await_promise",
   "Ownership.own", "Ownership.disown", "Ownership.release", "Ownership.transfer", "Ownership.check",
-  "Hook.add", "Hook.remove",
+  "Hook.add", "Hook.remove", "Mutex.lock", "Mutex.unlock", "Mutex.try_lock", "Mutex.protect",
+  "Condition.wait", "Lazy.force",
 ];
 
 function checkerFor(source: string) {
@@ -53,7 +54,7 @@ const branded = (checker: ts.TypeChecker, node: ts.Node) =>
   checker.getTypeAtLocation(node).getProperty("__miou_suspends") !== undefined;
 
 test("exactly the ⏸ functions carry the brand, seen through the type checker", () => {
-  const names = [...SUSPENDING, "run", "orphans", "length", "signal", "uid", "wake", "seed", "Promise.uid", "Ownership.create", "Domain.self"];
+  const names = [...SUSPENDING, "run", "orphans", "length", "signal", "uid", "wake", "seed", "Promise.uid", "Ownership.create", "Domain.self", "Mutex.create", "Condition.signal", "Condition.broadcast", "Lazy.from_val", "Lazy.from_fun"];
   const source = `import * as Miou from "miou";\n${names.map((n, i) => `export const v${i} = Miou.${n};`).join("\n")}\n`;
   const { program, checker, file } = checkerFor(source);
   const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));

@@ -13,13 +13,20 @@
 import type ts from "typescript";
 import { ARRAY_METHODS, type CallKind, type Facts, type FunctionNode } from "./facts.js";
 import { isBranded } from "./brand.js";
+import { functionOf as resolveFunction, inProgram as inProgramOf, isFunctionNode as isFunction } from "./resolve.js";
 
 type TS = typeof import("typescript");
+
+/**
+ * Whose body a call is in: a function, or a place that cannot suspend (the module's top level, a
+ * class field initialiser, a static block), where a suspending call is a diagnostic.
+ */
+type Owner = FunctionNode | ts.SourceFile | ts.PropertyDeclaration | ts.ClassStaticBlockDeclaration;
 
 /** A call whose suspension depends on functions not yet known to suspend. */
 interface Candidate {
   call: ts.CallExpression;
-  owner: FunctionNode | ts.SourceFile;
+  owner: Owner;
   /** Re-examines the call once a dependency is known to suspend. */
   decide(): CallKind | undefined;
 }
@@ -32,34 +39,9 @@ export function analyse(ts: TS, program: ts.Program): Facts {
   /** Parameters each function calls as functions (their indexes). */
   const calledParams = new Map<FunctionNode, Set<number>>();
 
-  const isFunctionNode = (n: ts.Node): n is FunctionNode =>
-    ts.isFunctionDeclaration(n) ||
-    ts.isFunctionExpression(n) ||
-    ts.isArrowFunction(n) ||
-    ts.isMethodDeclaration(n) ||
-    ts.isAccessor(n) ||
-    ts.isConstructorDeclaration(n);
-
-  const inProgram = (n: ts.Node) => {
-    const file = n.getSourceFile();
-    return !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file);
-  };
-
-  /** The program function an expression names, if it names one with a body. */
-  const functionOf = (e: ts.Expression): FunctionNode | undefined => {
-    const inner = unwrap(ts, e);
-    if ((ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) && inner.body !== undefined) return inner;
-    let symbol = checker.getSymbolAtLocation(inner);
-    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    const decl = symbol?.valueDeclaration;
-    if (decl === undefined || !inProgram(decl)) return undefined;
-    if (isFunctionNode(decl) && decl.body !== undefined) return decl;
-    if (ts.isVariableDeclaration(decl) && decl.initializer !== undefined) {
-      const init = unwrap(ts, decl.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-    }
-    return undefined;
-  };
+  const isFunctionNode = (n: ts.Node): n is FunctionNode => isFunction(ts, n);
+  const inProgram = (n: ts.Node) => inProgramOf(program, n);
+  const functionOf = (e: ts.Expression) => resolveFunction(ts, program, e);
 
   /** Does passing `e` pass a suspending function (as far as known now)? */
   const suspendingValue = (e: ts.Expression): FunctionNode | "primitive" | undefined => {
@@ -68,10 +50,10 @@ export function analyse(ts: TS, program: ts.Program): Facts {
     return fn !== undefined && facts.suspending.has(fn) ? fn : undefined;
   };
 
-  const mark = (owner: FunctionNode | ts.SourceFile, call: ts.CallExpression, kind: CallKind) => {
+  const mark = (owner: Owner, call: ts.CallExpression, kind: CallKind) => {
     if (facts.calls.has(call)) return;
     facts.calls.set(call, kind);
-    if (ts.isSourceFile(owner) || facts.suspending.has(owner)) return;
+    if (!isFunctionNode(owner) || facts.suspending.has(owner)) return;
     facts.suspending.set(owner, { call, kind });
     queue.push(owner);
   };
@@ -83,7 +65,7 @@ export function analyse(ts: TS, program: ts.Program): Facts {
   };
 
   /** Classifies one call of `owner`'s own body; registers what it depends on. */
-  const visitCall = (call: ts.CallExpression, owner: FunctionNode | ts.SourceFile) => {
+  const visitCall = (call: ts.CallExpression, owner: Owner) => {
     const callee = call.expression;
     if (isBranded(checker, callee)) return mark(owner, call, { kind: "primitive", name: callee.getText() });
 
@@ -138,7 +120,7 @@ export function analyse(ts: TS, program: ts.Program): Facts {
 
     if (decl !== undefined && inProgram(decl) && !isFunctionNode(decl)) {
       // A call through a value whose type is declared in the program: it may receive a suspending function.
-      if (!ts.isSourceFile(owner)) {
+      if (isFunctionNode(owner)) {
         const list = facts.maybe.get(owner) ?? [];
         list.push(call);
         facts.maybe.set(owner, list);
@@ -151,9 +133,13 @@ export function analyse(ts: TS, program: ts.Program): Facts {
   const pendingCandidates: Candidate[] = [];
 
   /** Walks `node`, attributing calls to `owner`; nested functions get their own walk. */
-  const walk = (node: ts.Node, owner: FunctionNode | ts.SourceFile): void => {
+  const walk = (node: ts.Node, owner: Owner): void => {
     if (isFunctionNode(node)) {
       if (node.body !== undefined) ts.forEachChild(node, (child) => walk(child, node));
+      return;
+    }
+    if (ts.isClassStaticBlockDeclaration(node) || (ts.isPropertyDeclaration(node) && node.initializer !== undefined)) {
+      ts.forEachChild(node, (child) => walk(child, node));
       return;
     }
     if (ts.isCallExpression(node)) visitCall(node, owner);
@@ -205,13 +191,6 @@ export function analyse(ts: TS, program: ts.Program): Facts {
   for (const fn of facts.twins) if (facts.suspending.has(fn)) facts.twins.delete(fn);
   for (const [call, kind] of facts.calls) if (kind.kind === "twin" && facts.suspending.has(kind.fn)) facts.calls.set(call, { kind: "function", fn: kind.fn });
   return facts;
-}
-
-/** `e` without parentheses, type assertions, `satisfies` and `!`. */
-function unwrap(ts: TS, e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e))
-    e = e.expression;
-  return e;
 }
 
 /** The index of the owner's parameter that `callee` names, if it names one. */

@@ -11,6 +11,7 @@
  */
 import type ts from "typescript";
 import { functionName, type CallKind, type Facts, type FunctionNode } from "../analyse/facts.js";
+import { isFunctionNode } from "../analyse/resolve.js";
 import { Imports } from "./imports.js";
 import { moveParameters } from "./parameters.js";
 
@@ -159,17 +160,6 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
 
 export function twinName(name: string): string {
   return `${name}$miou`;
-}
-
-export function isFunctionNode(ts: TS, n: ts.Node): n is FunctionNode {
-  return (
-    ts.isFunctionDeclaration(n) ||
-    ts.isFunctionExpression(n) ||
-    ts.isArrowFunction(n) ||
-    ts.isMethodDeclaration(n) ||
-    ts.isAccessor(n) ||
-    ts.isConstructorDeclaration(n)
-  );
 }
 
 /** Does `node` use `this` of its own scope (arrows see through, functions and classes do not)? */

@@ -56,7 +56,7 @@ export function compile(input: CompileInput): CompileOutput {
   const program = ts.createProgram([...files.keys()], options, host);
   const miou = createMiou(ts, program);
   const emitted = program.emit(undefined, undefined, undefined, false, miou.transformers);
-  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map(describe);
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...miou.diagnostics, ...emitted.diagnostics].map(describe);
   return { outputs, diagnostics };
 }
 

@@ -1,0 +1,6 @@
+import * as Miou from "miou";
+export class Box {
+  constructor() {
+    Miou.yield_();
+  }
+}

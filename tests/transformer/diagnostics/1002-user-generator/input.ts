@@ -1,0 +1,5 @@
+import * as Miou from "miou";
+export function* steps(): Generator<number> {
+  Miou.yield_();
+  yield 1;
+}

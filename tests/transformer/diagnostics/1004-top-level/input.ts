@@ -1,0 +1,2 @@
+import * as Miou from "miou";
+Miou.yield_();

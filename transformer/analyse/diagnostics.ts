@@ -1,0 +1,117 @@
+/**
+ * The transformer's diagnostics (transformer.md §3): misuse is a compile error with a stable code
+ * (TS9100n, message `MIOU100n: ...`) that says what to do instead. Computed from the facts; a
+ * fact like any other, so `miou check` and every host report the same list.
+ */
+import type ts from "typescript";
+import { functionName, type Facts, type FunctionNode } from "./facts.js";
+import { functionOf, isFunctionNode } from "./resolve.js";
+
+type TS = typeof import("typescript");
+
+export interface MiouDiagnostic {
+  code: 1001 | 1002 | 1003 | 1004 | 1005;
+  node: ts.Node;
+  message: string;
+}
+
+/** Methods JavaScript calls by itself, with no way to wait for a suspension. */
+const IMPLICIT = ["toString", "valueOf", "toJSON", "then"];
+const IMPLICIT_SYMBOLS = ["iterator", "asyncIterator", "toPrimitive", "dispose", "asyncDispose"];
+const COLLECTIONS = ["Map", "Set", "WeakMap", "WeakSet", "ReadonlyMap", "ReadonlySet"];
+
+export function diagnose(ts: TS, program: ts.Program, facts: Facts): MiouDiagnostic[] {
+  const checker = program.getTypeChecker();
+  const out: MiouDiagnostic[] = [];
+  const callee = (call: ts.CallExpression) => call.expression.getText();
+
+  for (const call of facts.calls.keys()) {
+    const owner = ownerOf(ts, call);
+    const what = `\`${callee(call)}\` suspends`;
+    if (ts.isSourceFile(owner)) {
+      out.push({ code: 1004, node: call, message: `${what}, but it is called at the top level of the module, outside any function. Move it into a function that Miou.run runs (or that such a function calls).` });
+    } else if (ts.isPropertyDeclaration(owner) || ts.isClassStaticBlockDeclaration(owner)) {
+      const place = ts.isPropertyDeclaration(owner) ? "a class field initialiser" : "a static block";
+      out.push({ code: 1001, node: call, message: `${what}, but it is called in ${place}, which JavaScript runs with no way to wait. Compute the value in a method and assign it there.` });
+    } else if (ts.isAccessor(owner) || ts.isConstructorDeclaration(owner)) {
+      const place = ts.isConstructorDeclaration(owner) ? "a constructor" : ts.isGetAccessor(owner) ? "a getter" : "a setter";
+      const instead = ts.isConstructorDeclaration(owner) ? "a static factory method that constructs, then does the suspending work" : "a method, and call it explicitly";
+      out.push({ code: 1001, node: call, message: `${what}, but it is called in ${place} (${functionName(ts, owner)}), which JavaScript calls with no way to wait. Move the suspending work into ${instead}.` });
+    } else if (isImplicit(ts, owner)) {
+      out.push({ code: 1001, node: call, message: `${what}, but it is called in ${functionName(ts, owner)}, a method JavaScript calls implicitly (for-of, spread, string conversion, JSON, await, using) with no way to wait. Give the suspending work a method of its own and call that explicitly.` });
+    } else if (owner.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+      out.push({ code: 1002, node: call, message: `${what}, but it is called inside the async function ${functionName(ts, owner)}: a JavaScript promise cannot carry a Miou suspension. Drop \`async\` and wait for promises with Miou.await_promise(p).` });
+    } else if ((ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner) || ts.isMethodDeclaration(owner)) && owner.asteriskToken !== undefined) {
+      out.push({ code: 1002, node: call, message: `${what}, but it is called inside the generator function ${functionName(ts, owner)}: in direct style write a plain function (the transformer makes the generator); in generator style import from 'miou/gen' and write \`yield* ${callee(call)}(...)\`.` });
+    }
+  }
+
+  // MIOU1003: a suspending function handed to code outside the program that will call it plainly.
+  const suspendingValue = (arg: ts.Expression): string | undefined => {
+    if (checker.getTypeAtLocation(arg).getProperty("__miou_suspends") !== undefined) return arg.getText();
+    const fn = functionOf(ts, program, arg);
+    return fn !== undefined && facts.suspending.has(fn) ? (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) ? "this function" : arg.getText()) : undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const args = node.arguments ?? [];
+      if (args.length > 0 && isExternal(ts, program, checker, node)) {
+        for (const arg of args) {
+          const name = suspendingValue(arg);
+          if (name === undefined) continue;
+          out.push({ code: 1003, node: arg, message: `${name} suspends, but it is passed to \`${node.expression.getText()}\`, which comes from outside the program and calls it as a plain function. Run the work in a Miou task instead (Miou.async), or wait for the outside code with Miou.await_promise.` });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of program.getSourceFiles()) if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file)) visit(file);
+  return out;
+}
+
+/** The function (or other place) whose own body holds `node`. */
+export function ownerOf(ts: TS, node: ts.Node): FunctionNode | ts.SourceFile | ts.PropertyDeclaration | ts.ClassStaticBlockDeclaration {
+  for (let n = node.parent; ; n = n.parent) {
+    if (ts.isSourceFile(n) || ts.isClassStaticBlockDeclaration(n)) return n;
+    if (ts.isPropertyDeclaration(n) && n.initializer !== undefined && ts.isClassLike(n.parent)) return n;
+    if (isFunctionNode(ts, n)) return n;
+  }
+}
+
+function isImplicit(ts: TS, fn: FunctionNode): boolean {
+  if (!ts.isMethodDeclaration(fn)) return false;
+  const name = fn.name;
+  if (!ts.isIdentifier(name) && !ts.isStringLiteral(name)) return IMPLICIT_SYMBOLS.includes(symbolName(ts, name) ?? "");
+  if (IMPLICIT.includes(name.text)) return true;
+  // `next` counts when it belongs to an iterator: its class or object also has [Symbol.iterator].
+  const siblings: readonly (ts.ClassElement | ts.ObjectLiteralElement)[] = ts.isClassLike(fn.parent)
+    ? fn.parent.members
+    : ts.isObjectLiteralExpression(fn.parent)
+      ? fn.parent.properties
+      : [];
+  return name.text === "next" && siblings.some((m) => m.name !== undefined && symbolName(ts, m.name) === "iterator");
+}
+
+/** `iterator` for `[Symbol.iterator]`. */
+function symbolName(ts: TS, name: ts.PropertyName): string | undefined {
+  if (!ts.isComputedPropertyName(name)) return undefined;
+  const e = name.expression;
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Symbol" ? e.name.text : undefined;
+}
+
+/** Is the callee declared outside the program, and not one of miou's functions that take suspending ones? */
+function isExternal(ts: TS, program: ts.Program, checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): boolean {
+  const type = checker.getTypeAtLocation(call.expression);
+  if (type.getProperty("__miou_accepts") !== undefined || type.getProperty("__miou_suspends") !== undefined) return false;
+  if (ts.isPropertyAccessExpression(call.expression)) {
+    const receiver = checker.getTypeAtLocation(call.expression.expression);
+    // Arrays and collections store functions without calling them; the array methods that do
+    // call them are rewritten to helpers that can suspend.
+    if (checker.isArrayType(receiver) || checker.isTupleType(receiver) || COLLECTIONS.includes(receiver.getSymbol()?.name ?? "")) return false;
+  }
+  const decl = ts.isCallExpression(call) ? checker.getResolvedSignature(call)?.declaration : undefined;
+  const where = decl ?? type.getSymbol()?.declarations?.[0];
+  if (where === undefined) return false;
+  const file = where.getSourceFile();
+  return file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file);
+}
