@@ -1,14 +1,17 @@
 import { defineConfig } from "tsup";
 
-// One entry per public export of package.json; the runtime is shared through chunks,
+// One entry per public export of package.json. `typescript` stays external: the transformer uses
+// the instance its host hands it. The runtime is shared through chunks,
 // so `miou`, `miou/gen` and `miou/compiled` hand out the very same function objects.
 export default defineConfig({
   entry: {
     index: "runtime/index.ts",
     gen: "runtime/gen.ts",
     compiled: "runtime/compiled.ts",
+    transformer: "transformer/hosts/ts-patch/index.ts",
   },
   format: ["esm"],
+  external: ["typescript"],
   target: "es2022",
   dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
   sourcemap: true,

@@ -1,0 +1,35 @@
+// Direct-style programs built by the real tspc with the transformer from a real tsconfig.json,
+// once per target (ES2022, and ES5 where TypeScript lowers the generators), then run: each must
+// print exactly its .stdout file.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const here = import.meta.dirname;
+const root = join(here, "..", "..");
+const tspc = join(root, "node_modules", "ts-patch", "bin", "tspc.js");
+const programs = readdirSync(here).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.slice(0, -3));
+
+for (const [target, config] of [["es2022", "tsconfig.json"], ["es5", "tsconfig.es5.json"]] as const) {
+  test(`tspc builds the programs at ${target}`, () => {
+    try {
+      execFileSync(process.execPath, [tspc, "-p", join(here, config)], { cwd: root, encoding: "utf8" });
+    } catch (e) {
+      assert.unreachable(`tspc failed:\n${(e as { stdout: string }).stdout}`);
+    }
+  });
+  for (const name of programs) {
+    test(`${name} at ${target}`, () => {
+      const out = execFileSync(process.execPath, [join(root, ".cache", "programs", target, `${name}.js`)], {
+        cwd: here,
+        encoding: "utf8",
+        env: { ...process.env, FORCE_COLOR: "0" },
+      });
+      assert.fixture(out, readFileSync(join(here, `${name}.stdout`), "utf8"));
+    });
+  }
+}
+
+test.run();
