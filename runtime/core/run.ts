@@ -14,6 +14,14 @@ import type { Returned } from "../types.js";
 
 export type DomainUid = number;
 
+/**
+ * What a trace event reports about its task. A task's events read as: `spawn`, then turns, each
+ * a `resume` closed by exactly one of `yield` (back to the queue, still runnable), `suspend`
+ * (parked until something wakes it), `resolve` or `fail` (it ended); or, if it is torn down
+ * between turns, `cancel` then `cancelled` (its cleanup code runs between the two). Nothing
+ * about a task follows its `resolve`, `fail` or `cancelled`. `syscall` (it made a syscall) and
+ * `signal` (one of its syscalls was signalled) are instants.
+ */
 export type TraceKind =
   | "spawn"
   | "resume"
