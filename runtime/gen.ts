@@ -16,11 +16,13 @@ import "./platform/node/index.js";
 import * as hook from "./ops/hook.js";
 import * as ownership from "./ops/ownership.js";
 import { domainAll, domainAvailable, domainSelf, promiseState, promiseUid } from "./ops/info.js";
+import { toChrome } from "./core/trace.js";
 import type { Hook as HookHandle } from "./ops/hook.js";
 import type { Promise as MiouPromise } from "./types.js";
 
 export { run } from "./core/run.js";
 export type { RunOptions, TraceEvent, TraceKind, DomainUid } from "./core/run.js";
+export type { ChromeTrace, ChromeEvent } from "./core/trace.js";
 export {
   Cancelled,
   Still_has_children,
@@ -69,3 +71,6 @@ export const Hook = Object.freeze({ add: hook.add, remove: hook.remove });
 
 /** The domains of the run: dom0 (uid 0) is the thread that called `run`. */
 export const Domain = Object.freeze({ self: domainSelf, available: domainAvailable, all: domainAll });
+
+/** Reading a run's trace: `toChrome(events)` gives the JSON Perfetto and chrome://tracing open. */
+export const Trace = Object.freeze({ toChrome });

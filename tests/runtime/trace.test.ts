@@ -219,4 +219,73 @@ test("a failing run rejects once its tasks' ends are all in the trace", async ()
   wellFormed(events);
 });
 
+// ---- Trace.toChrome -------------------------------------------------------------------------
+
+const at = (time: number, task: number, kind: Miou.TraceKind, parent?: number): Miou.TraceEvent =>
+  parent === undefined ? { time, domain: 0, task, kind } : { time, domain: 0, task, parent, kind };
+
+test("toChrome: life and run slices in microseconds, instants, names", () => {
+  const { traceEvents } = Miou.Trace.toChrome([
+    at(1.0, 1, "spawn"), at(1.5, 1, "resume"), at(2.0, 2, "spawn", 1), at(2.5, 1, "yield"),
+    at(3.0, 2, "resume", 1), at(3.25, 2, "syscall", 1), at(3.5, 2, "suspend", 1),
+    at(4.0, 1, "resume"), at(4.5, 1, "suspend"), at(5.0, 2, "signal", 1),
+    at(5.5, 2, "resume", 1), at(6.0, 2, "resolve", 1), at(6.5, 1, "resume"), at(7.0, 1, "resolve"),
+  ]);
+  const x = (tid: number) => traceEvents.filter((e) => e.ph === "X" && e.tid === tid).map((e) => [e.name, e.ts, e.dur]);
+  assert.equal(x(1), [["task 1", 0, 6000], ["run", 500, 1000], ["run", 3000, 500], ["run", 5500, 500]]);
+  assert.equal(x(2), [["task 2", 1000, 4000], ["run", 2000, 500], ["run", 4500, 500]]);
+  const instants = traceEvents.filter((e) => e.ph === "i").map((e) => [e.name, e.tid, e.ts, e.s]);
+  assert.equal(instants, [["syscall", 2, 2250, "t"], ["signal", 2, 4000, "t"]]);
+  const names = traceEvents.filter((e) => e.name === "thread_name").map((e) => [e.pid, e.tid, e.args!.name]);
+  assert.equal(names, [[0, 1, "task 1"], [0, 2, "task 2 (child of 1)"]]);
+  assert.ok(traceEvents.some((e) => e.ph === "M" && e.name === "process_name" && e.pid === 0));
+});
+
+test("toChrome: a cancelled task's cleanup is an unwind slice; a task cut short ends with the trace", () => {
+  const { traceEvents } = Miou.Trace.toChrome([
+    at(0, 1, "spawn"), at(1, 2, "spawn", 1), at(2, 2, "resume", 1), at(3, 2, "suspend", 1),
+    at(4, 2, "cancel", 1), at(6, 2, "cancelled", 1), at(9, 1, "resume"),
+  ]);
+  const x = (tid: number) => traceEvents.filter((e) => e.ph === "X" && e.tid === tid).map((e) => [e.name, e.ts, e.dur]);
+  assert.equal(x(2), [["task 2", 1000, 5000], ["run", 2000, 1000], ["unwind", 4000, 2000]]);
+  assert.equal(x(1), [["task 1", 0, 9000], ["run", 9000, 0]]);
+  assert.ok(traceEvents.some((e) => e.ph === "i" && e.name === "cancel" && e.tid === 2 && e.ts === 4000));
+  assert.equal(Miou.Trace.toChrome([]), { traceEvents: [] });
+});
+
+test("toChrome of a real run: valid JSON, one track per task, slices nested in each life", async () => {
+  const clock = virtualClock();
+  const { events } = await traced(
+    function* () {
+      const sleepers = [];
+      for (let i = 0; i < 5; i++) sleepers.push(yield* Miou.async(() => clock.sleep(i)));
+      const failing = yield* Miou.async(function* () {
+        yield* Miou.yield_();
+        throw new Error("no");
+      });
+      yield* Miou.await_(failing);
+      yield* Miou.cancel(sleepers.pop()!);
+      yield* Miou.await_all(sleepers);
+      return 0;
+    },
+    { events: clock.events },
+  );
+  const json = JSON.parse(JSON.stringify(Miou.Trace.toChrome(events))) as Miou.ChromeTrace;
+  const tasks = new Set(events.map((e) => e.task));
+  const slices = json.traceEvents.filter((e) => e.ph === "X");
+  for (const e of slices) assert.ok(e.ts! >= 0 && e.dur! >= 0, JSON.stringify(e));
+  const lives = slices.filter((e) => e.cat === "task");
+  assert.equal(lives.map((e) => e.tid).sort((a, b) => a - b), [...tasks].sort((a, b) => a - b));
+  const named = json.traceEvents.filter((e) => e.name === "thread_name").map((e) => e.tid);
+  assert.equal(new Set(named).size, tasks.size);
+  for (const life of lives) {
+    const inner = slices.filter((e) => e.tid === life.tid && e !== life);
+    assert.ok(inner.length > 0);
+    for (const e of inner) assert.ok(e.ts! >= life.ts! && e.ts! + e.dur! <= life.ts! + life.dur! + 1e-9);
+    inner.forEach((e, i) => i === 0 || assert.ok(e.ts! >= inner[i - 1]!.ts! + inner[i - 1]!.dur! - 1e-9, "turns do not overlap"));
+  }
+  const instants = new Set(json.traceEvents.filter((e) => e.ph === "i").map((e) => e.name));
+  assert.equal([...instants].sort(), ["cancel", "signal", "syscall"]);
+});
+
 test.run();
