@@ -89,7 +89,14 @@ export class Run {
     if (trace === null) return;
     const event: TraceEvent = { time: platform.now(), domain: task.domain.uid, task: task.uid, kind };
     if (task.parent !== null) event.parent = task.parent.uid;
-    trace(event);
+    // The scheduler is mid-action here and must finish it: an error from the user's callback
+    // ends the run (after the usual teardown) instead of escaping into the scheduler.
+    try {
+      trace(event);
+    } catch (e) {
+      this.fatal(e);
+      this.dom0.kick();
+    }
   }
 
   /** Ends the run with an error no task can catch (the first one wins). */

@@ -219,6 +219,34 @@ test("a failing run rejects once its tasks' ends are all in the trace", async ()
   wellFormed(events);
 });
 
+test("a trace callback that throws ends the run with its error, after the teardown", async () => {
+  for (const [kind, nth] of [["spawn", 2], ["signal", 3], ["resume", 9], ["yield", 7]] as const) {
+    let started = false;
+    let cleaned = false;
+    let n = 0;
+    const e = await rejection(
+      Miou.run(
+        function* () {
+          const p = yield* Miou.async(function* () {
+            started = true;
+            try {
+              for (;;) yield* Miou.await_promise(Promise.resolve(0));
+            } finally {
+              cleaned = true;
+            }
+          });
+          return yield* Miou.await_exn(p);
+        },
+        { trace: (ev) => { if (ev.kind === kind && ++n === nth) throw new Error(`trace broke at ${kind}`); } },
+      ),
+    );
+    assert.is(e.message, `trace broke at ${kind}`);
+    assert.type(e.seed, "string");
+    assert.is(cleaned, started, `a task that started was torn down (${kind})`);
+    assert.is(started, kind !== "spawn");
+  }
+});
+
 // ---- Trace.toChrome -------------------------------------------------------------------------
 
 const at = (time: number, task: number, kind: Miou.TraceKind, parent?: number): Miou.TraceEvent =>
