@@ -19,6 +19,7 @@ import * as mutex from "./ops/mutex.js";
 import * as condition from "./ops/condition.js";
 import * as lazy from "./ops/lazy.js";
 import { domainAll, domainAvailable, domainSelf, promiseState, promiseUid } from "./ops/info.js";
+import { toChrome } from "./core/trace.js";
 import type { Hook as HookHandle } from "./ops/hook.js";
 import type { Mutex as MutexHandle } from "./ops/mutex.js";
 import type { Condition as ConditionHandle } from "./ops/condition.js";
@@ -27,6 +28,7 @@ import type { Promise as MiouPromise } from "./types.js";
 
 export { run } from "./core/run.js";
 export type { RunOptions, TraceEvent, TraceKind, DomainUid } from "./core/run.js";
+export type { ChromeTrace, ChromeEvent } from "./core/trace.js";
 export {
   Cancelled,
   Still_has_children,
@@ -98,3 +100,6 @@ export const Condition = Object.freeze({
 /** Values computed once, by the first task that forces them. */
 export type Lazy<T> = LazyHandle<T>;
 export const Lazy = Object.freeze({ from_val: lazy.from_val, from_fun: lazy.from_fun, force: lazy.force });
+
+/** Reading a run's trace: `toChrome(events)` gives the JSON Perfetto and chrome://tracing open. */
+export const Trace = Object.freeze({ toChrome });

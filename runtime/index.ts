@@ -23,6 +23,8 @@ import type { ProtectHandlers } from "./ops/protect.js";
 
 export type { Accepting, Suspending } from "./brand.js";
 export type {
+  ChromeTrace,
+  ChromeEvent,
   RunOptions,
   TraceEvent,
   TraceKind,
@@ -44,6 +46,7 @@ export {
   seed,
   Promise,
   Domain,
+  Trace,
   Cancelled,
   Still_has_children,
   Not_a_child,

@@ -202,7 +202,7 @@ export class Domain {
     ctx.task = task;
     this.run.emit("resume", task);
     if (task.body !== null) {
-      if (this.start(task)) this.queue.push(task);
+      if (this.start(task)) this.requeue(task);
       return;
     }
     let budget = this.run.quanta;
@@ -224,15 +224,20 @@ export class Domain {
           this.run.emit("suspend", task);
           return;
         }
-        if (op.ends) this.run.emit("yield", task);
       }
       budget -= 1;
       if (!this.drive(task, mode, value)) return this.finish(task);
-      if (budget <= 0 || (op !== null && op.ends)) {
-        this.queue.push(task);
-        return;
-      }
+      if (budget <= 0 || (op !== null && op.ends)) return this.requeue(task);
     }
+  }
+
+  /**
+   * The turn ends with the task still runnable: back to the queue. Every turn a trace shows
+   * (`resume`) ends with exactly one of `yield` (here), `suspend`, `resolve` or `fail`.
+   */
+  private requeue(task: Task): void {
+    this.queue.push(task);
+    this.run.emit("yield", task);
   }
 
   /** A task's first run: call its body; a generator is driven to its first operation. */
@@ -381,6 +386,7 @@ export class Domain {
     task.state = FAILED;
     task.result = error;
     task.done = true;
+    this.run.emit("fail", task);
     this.run.fatal(error);
   }
 

@@ -14,6 +14,14 @@ import type { Returned } from "../types.js";
 
 export type DomainUid = number;
 
+/**
+ * What a trace event reports about its task. A task's events read as: `spawn`, then turns, each
+ * a `resume` closed by exactly one of `yield` (back to the queue, still runnable), `suspend`
+ * (parked until something wakes it), `resolve` or `fail` (it ended); or, if it is torn down
+ * between turns, `cancel` then `cancelled` (its cleanup code runs between the two). Nothing
+ * about a task follows its `resolve`, `fail` or `cancelled`. `syscall` (it made a syscall) and
+ * `signal` (one of its syscalls was signalled) are instants.
+ */
 export type TraceKind =
   | "spawn"
   | "resume"
@@ -81,7 +89,14 @@ export class Run {
     if (trace === null) return;
     const event: TraceEvent = { time: platform.now(), domain: task.domain.uid, task: task.uid, kind };
     if (task.parent !== null) event.parent = task.parent.uid;
-    trace(event);
+    // The scheduler is mid-action here and must finish it: an error from the user's callback
+    // ends the run (after the usual teardown) instead of escaping into the scheduler.
+    try {
+      trace(event);
+    } catch (e) {
+      this.fatal(e);
+      this.dom0.kick();
+    }
   }
 
   /** Ends the run with an error no task can catch (the first one wins). */

@@ -27,9 +27,13 @@ export class Syscall implements Wait {
     this.domain.cancelledSyscalls.push(this.uid);
   }
 
-  /** Marks the token signalled and resumes its task if it is parked on it; idempotent. */
+  /**
+   * Marks the token signalled and resumes its task if it is parked on it; idempotent. A token
+   * whose task has ended is dead: signalling it does nothing, so a trace never shows an event
+   * of a task after its end.
+   */
   trigger(): void {
-    if (this.signalled) return;
+    if (this.signalled || this.task.done) return;
     this.signalled = true;
     this.domain.run.emit("signal", this.task);
     if (!this.parked) return;

@@ -31,8 +31,8 @@ export class Task {
   /** RUNNING, then RETURNED or FAILED once; `result` holds the value or the error. */
   state = RUNNING;
   result: unknown = undefined;
-  /** Set by `cancel` on a task that had already returned: `await_` then reports `Cancelled`. */
-  cancelledAfterReturn = false;
+  /** Set by `cancel` on a task that had already ended: `await_` then reports `Cancelled` (semantics §7.2). */
+  cancelledOverride = false;
   /** The task is unwinding after a cancellation: ⏸ calls raise `Cancelled` at once. */
   unwinding = false;
   /** Settled and its whole subtree torn down: awaiters may take the result. */

@@ -2,7 +2,7 @@
 import { suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op } from "../core/protocol.js";
-import { RETURNED, detach, type Task } from "../core/task.js";
+import { detach, type Task } from "../core/task.js";
 import { asTask, type Operation, type Promise } from "../types.js";
 import { ensureChild } from "./await.js";
 
@@ -17,7 +17,7 @@ class CancelOp extends Op<void> {
     const p = this.p;
     ensureChild(task, p, "cancel");
     if (p.done) {
-      if (p.state === RETURNED) p.cancelledAfterReturn = true;
+      p.cancelledOverride = true;
       detach(p);
     } else {
       domain.cancelTree(p);

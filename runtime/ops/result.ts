@@ -3,10 +3,10 @@ import { Cancelled } from "../core/errors.js";
 import { RETURNED, type Task } from "../core/task.js";
 import type { Result } from "../types.js";
 
-/** What `await_` gives: a task cancelled after it returned reads as cancelled. */
+/** What `await_` gives: a task cancelled after it ended reads as cancelled, whatever its outcome. */
 export function awaited(p: Task): Result<unknown> {
-  if (p.state === RETURNED && !p.cancelledAfterReturn) return { ok: true, value: p.result };
-  return { ok: false, error: p.cancelledAfterReturn ? new Cancelled() : p.result };
+  if (p.cancelledOverride) return { ok: false, error: new Cancelled() };
+  return p.state === RETURNED ? { ok: true, value: p.result } : { ok: false, error: p.result };
 }
 
 /** What `await_one`, `await_first` and `get` see: the computation itself, ignoring `cancel`. */

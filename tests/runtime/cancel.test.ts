@@ -60,6 +60,19 @@ test("a cancelled child awaits as Cancelled, even one that had returned", async 
   assert.equal(r, ["Finished", "Finished", false, true]);
 });
 
+test("a child that had failed, then cancelled, awaits as Cancelled too", async () => {
+  const r = await Miou.run(function* () {
+    const p = yield* Miou.async(() => {
+      throw new Error("failed first");
+    });
+    yield* Miou.yield_();
+    yield* Miou.cancel(p);
+    const after = yield* Miou.await_(p);
+    return [Miou.Promise.state(p), (after as { error: unknown }).error instanceof Miou.Cancelled];
+  });
+  assert.equal(r, ["Exited", true]);
+});
+
 test("a not-yet-started child never runs; cancelling twice is harmless", async () => {
   let ran = false;
   // With 2 quanta, main has `async` and `cancel` serviced in one turn: the child never got one.
