@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { relative, resolve } from "node:path";
 import { printFacts } from "../../analyse/facts.js";
-import { emit, format, loadProject, outputOf, type Project } from "../compile/project.js";
+import { emit, format, isMiou, loadProject, outputOf, type Project } from "../compile/project.js";
 
 const USAGE = `Usage:
   miou run <file.ts> [args...]      compile the program (with the type checker) and run it
@@ -58,8 +58,7 @@ function print(file: string, facts: boolean): void {
 
 function check(tsconfig: string | undefined): void {
   const project = loadProject({ tsconfig: tsconfig ?? "tsconfig.json" });
-  const miou = (d: ts.Diagnostic) => d.code >= 9101 && d.code <= 9109;
-  if (!report(project, miou)) process.exit(1);
+  if (!report(project, isMiou)) process.exit(1);
   process.stdout.write("miou check: no problems\n");
 }
 

@@ -65,12 +65,17 @@ export function outputOf(project: Project, source: string): string {
   return join(project.outDir, relative(project.rootDir, resolve(source))).replace(/\.(m|c)?tsx?$/, (_, m: string | undefined) => `.${m ?? ""}js`);
 }
 
-/** `file(line,col): error TSn: message`, as tsc prints it. */
+/** Is this one of the transformer's diagnostics (TS9101..9109, `MIOU100n: ...`)? */
+export function isMiou(d: ts.Diagnostic): boolean {
+  return d.code >= 9101 && d.code <= 9109;
+}
+
+/** `file(line,col): error TSn: message` as tsc prints it; ours as `error MIOU100n: message`. */
 export function format(d: ts.Diagnostic, cwd = process.cwd()): string {
   const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
   const level = d.category === ts.DiagnosticCategory.Warning ? "warning" : "error";
-  const code = d.code >= 9101 && d.code <= 9109 ? "" : ` TS${d.code}`;
-  if (d.file === undefined || d.start === undefined) return `${level}${code}: ${message}`;
+  const text = isMiou(d) ? `${level} ${message}` : `${level} TS${d.code}: ${message}`;
+  if (d.file === undefined || d.start === undefined) return text;
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-  return `${relative(cwd, d.file.fileName)}(${line + 1},${character + 1}): ${level}${code}: ${message}`;
+  return `${relative(cwd, d.file.fileName)}(${line + 1},${character + 1}): ${text}`;
 }

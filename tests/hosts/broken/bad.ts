@@ -1,0 +1,3 @@
+import * as Miou from "miou";
+
+Miou.yield_();

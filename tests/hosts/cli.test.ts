@@ -1,0 +1,75 @@
+// The hosts as users run them: `npx miou run/print/check` and `node --import miou/register`.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..", "..");
+const cli = join(root, "dist", "cli.js");
+const here = (...p: string[]) => join(import.meta.dirname, ...p);
+const node = (args: string[], cwd = root) => {
+  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+test("miou run compiles the program across modules and runs it, passing its arguments", () => {
+  const r = node([cli, "run", here("project", "app.ts"), "a", "b"]);
+  assert.is(r.err, "");
+  assert.is(r.out, "42 a,b\n");
+  assert.is(r.code, 0);
+});
+
+test("miou print shows the transformed JavaScript", () => {
+  const r = node([cli, "print", here("project", "lib.ts")]);
+  assert.match(r.out, "export function* slowDouble(x) {");
+  assert.match(r.out, "yield at_1(Miou.yield_(), s_1)");
+});
+
+test("miou print --facts says which functions suspend and why", () => {
+  const r = node([cli, "print", here("project", "app.ts"), "--facts"]);
+  assert.match(r.out, /slowDouble suspends: tests\/hosts\/project\/lib\.ts:3:1\n {2}because it calls ⏸ Miou\.yield_ at tests\/hosts\/project\/lib\.ts:4:3/);
+});
+
+test("miou check reports MIOU diagnostics as file(line,col) and exits 1", () => {
+  const r = node([cli, "check", "-p", here("broken", "tsconfig.json")]);
+  assert.is(r.code, 1);
+  assert.match(r.err, "tests/hosts/broken/bad.ts(3,1): error MIOU1004: `Miou.yield_` suspends, but it is called at the top level");
+});
+
+test("miou check of a clean project exits 0", () => {
+  const r = node([cli, "check", "-p", here("project", "tsconfig.json")]);
+  assert.is(r.code, 0, r.err);
+});
+
+test("miou run refuses a program with errors, printing them", () => {
+  const r = node([cli, "run", here("broken", "bad.ts")]);
+  assert.is(r.code, 1);
+  assert.match(r.err, "error MIOU1004");
+});
+
+test("a bad command prints the usage and exits 2", () => {
+  const r = node([cli, "frobnicate"]);
+  assert.is(r.code, 2);
+  assert.match(r.err, "unknown command 'frobnicate'");
+  assert.match(r.err, "miou run <file.ts>");
+});
+
+test("node --import miou/register runs direct-style TypeScript", () => {
+  const r = node(["--import", "miou/register", here("project", "app.ts"), "x"]);
+  assert.is(r.err, "");
+  assert.is(r.out, "42 x\n");
+});
+
+test("node app.ts without the transformer never misbehaves", () => {
+  const r = node([here("project", "app.ts")]);
+  assert.is.not(r.code, 0);
+  const [major, minor] = process.versions.node.split(".").map(Number) as [number, number];
+  if (major > 22 || (major === 22 && minor >= 18)) {
+    // Node strips the types and runs the file: the first ⏸ call says how to enable the transformer.
+    assert.match(r.err, "TypeError: Miou.async suspends, but it was called from a plain function");
+  } else {
+    assert.match(r.err, "ERR_UNKNOWN_FILE_EXTENSION");
+  }
+});
+
+test.run();

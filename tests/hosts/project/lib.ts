@@ -1,0 +1,6 @@
+import * as Miou from "miou";
+
+export function slowDouble(x: number): number {
+  Miou.yield_();
+  return x * 2;
+}
