@@ -38,6 +38,14 @@ export function analyse(ts: TS, program: ts.Program): Facts {
   const queue: FunctionNode[] = [];
   /** Parameters each function calls as functions (their indexes). */
   const calledParams = new Map<FunctionNode, Set<number>>();
+  /** The calls of each program function. */
+  const callSites = new Map<FunctionNode, ts.CallExpression[]>();
+  /**
+   * Expressions whose function value escapes into the program's own values (stored in an array
+   * or object, assigned, returned, handed to code that keeps it): only such functions can reach a
+   * call through a value.
+   */
+  const escaping: ts.Expression[] = [];
 
   const isFunctionNode = (n: ts.Node): n is FunctionNode => isFunction(ts, n);
   const inProgram = (n: ts.Node) => inProgramOf(program, n);
@@ -110,6 +118,7 @@ export function analyse(ts: TS, program: ts.Program): Facts {
         },
       };
       depend(target, c);
+      (callSites.get(target) ?? callSites.set(target, []).get(target)!).push(call);
       for (const arg of call.arguments) {
         const fn = functionOf(arg);
         if (fn !== undefined) depend(fn, c);
@@ -124,8 +133,8 @@ export function analyse(ts: TS, program: ts.Program): Facts {
         const list = facts.maybe.get(owner) ?? [];
         list.push(call);
         facts.maybe.set(owner, list);
-        const param = parameterIndex(ts, checker, callee, owner);
-        if (param !== undefined) (calledParams.get(owner) ?? calledParams.set(owner, new Set()).get(owner)!).add(param);
+        const param = parameterOf(ts, checker, callee);
+        if (param?.fn === owner) (calledParams.get(owner) ?? calledParams.set(owner, new Set()).get(owner)!).add(param.index);
       }
     }
   };
@@ -143,7 +152,26 @@ export function analyse(ts: TS, program: ts.Program): Facts {
       return;
     }
     if (ts.isCallExpression(node)) visitCall(node, owner);
+    noteEscapes(node);
     ts.forEachChild(node, (child) => walk(child, owner));
+  };
+
+  const noteEscapes = (node: ts.Node): void => {
+    if (ts.isArrayLiteralExpression(node)) escaping.push(...node.elements);
+    else if (ts.isPropertyAssignment(node)) escaping.push(node.initializer);
+    else if (ts.isShorthandPropertyAssignment(node)) escaping.push(node.name);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) escaping.push(node.right);
+    else if (ts.isReturnStatement(node) && node.expression !== undefined) escaping.push(node.expression);
+    else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) escaping.push(node.body);
+    else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      // Handed to miou (run, async, ...) or to a program function's parameter, a function does not
+      // escape into a value; handed to any other code, it may be kept and called later.
+      const type = checker.getTypeAtLocation(node.expression);
+      if (type.getProperty("__miou_accepts") !== undefined || type.getProperty("__miou_suspends") !== undefined) return;
+      const decl = ts.isCallExpression(node) ? checker.getResolvedSignature(node)?.declaration : undefined;
+      if (decl !== undefined && isFunctionNode(decl) && inProgram(decl)) return;
+      escaping.push(...(node.arguments ?? []));
+    }
   };
 
   for (const file of program.getSourceFiles()) {
@@ -169,17 +197,29 @@ export function analyse(ts: TS, program: ts.Program): Facts {
   };
   propagate();
 
-  // A call through a value that is not a parameter (a property, an element, a variable) suspends
-  // when a suspending function of the program fits the value's type. Marking one may make more
-  // functions suspend, so repeat until nothing changes.
+  // A call through a value the analysis cannot resolve suspends when a suspending function can
+  // reach that value: through a parameter of an enclosing function, when one of its calls passes a
+  // suspending function there; through any other value, when a suspending function that escapes
+  // into the program's values fits its type. Marking calls makes more functions suspend, so repeat.
+  const reaches = (call: ts.CallExpression, owner: FunctionNode): boolean => {
+    const param = parameterOf(ts, checker, call.expression);
+    if (param !== undefined) {
+      if (param.fn === owner) return false; // the owner's twin handles its own parameters
+      return (callSites.get(param.fn) ?? []).some((site) => {
+        const arg = site.arguments[param.index];
+        return arg !== undefined && suspendingValue(arg) !== undefined;
+      });
+    }
+    const target = checker.getTypeAtLocation(call.expression);
+    return escapingTypes.some((t) => checker.isTypeAssignableTo(t, target));
+  };
+  let escapingTypes: ts.Type[] = [];
   for (let changed = true; changed; ) {
     changed = false;
-    const types = [...facts.suspending.keys()].map((fn) => checker.getTypeAtLocation(fn));
+    escapingTypes = escaping.filter((e) => suspendingValue(e) !== undefined).map((e) => checker.getTypeAtLocation(e));
     for (const [owner, calls] of facts.maybe) {
       for (const call of calls) {
-        if (facts.calls.has(call) || parameterIndex(ts, checker, call.expression, owner) !== undefined) continue;
-        const target = checker.getTypeAtLocation(call.expression);
-        if (!types.some((t) => checker.isTypeAssignableTo(t, target))) continue;
+        if (facts.calls.has(call) || !reaches(call, owner)) continue;
         mark(owner, call, { kind: "maybe", name: call.expression.getText() });
         changed = true;
       }
@@ -193,10 +233,10 @@ export function analyse(ts: TS, program: ts.Program): Facts {
   return facts;
 }
 
-/** The index of the owner's parameter that `callee` names, if it names one. */
-function parameterIndex(ts: TS, checker: ts.TypeChecker, callee: ts.Expression, owner: FunctionNode): number | undefined {
+/** The function (the owner or one around it) whose parameter `callee` names, and its index. */
+function parameterOf(ts: TS, checker: ts.TypeChecker, callee: ts.Expression): { fn: FunctionNode; index: number } | undefined {
   if (!ts.isIdentifier(callee)) return undefined;
   const decl = checker.getSymbolAtLocation(callee)?.valueDeclaration;
-  if (decl === undefined || !ts.isParameter(decl) || decl.parent !== owner) return undefined;
-  return owner.parameters.indexOf(decl);
+  if (decl === undefined || !ts.isParameter(decl) || !isFunction(ts, decl.parent)) return undefined;
+  return { fn: decl.parent, index: decl.parent.parameters.indexOf(decl) };
 }
