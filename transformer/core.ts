@@ -8,6 +8,7 @@ import { analyse } from "./analyse/analyse.js";
 import type { Facts } from "./analyse/facts.js";
 import { diagnose } from "./analyse/diagnostics.js";
 import { rewriteFile } from "./rewrite/rewrite.js";
+import { brandDeclarations } from "./rewrite/declarations.js";
 
 type TS = typeof import("typescript");
 
@@ -41,5 +42,7 @@ export function createMiou(ts: TS, program: ts.Program): Miou {
       messageText: `MIOU${d.code}: ${d.message}`,
     }),
   );
-  return { facts, diagnostics, transformers: { before: [before] } };
+  const afterDeclarations: ts.TransformerFactory<ts.SourceFile | ts.Bundle> = (context) => (node) =>
+    brandDeclarations(ts, context, node, facts);
+  return { facts, diagnostics, transformers: { before: [before], afterDeclarations: [afterDeclarations] } };
 }
