@@ -1,6 +1,6 @@
 // Direct-style programs built by the real tspc with the transformer from a real tsconfig.json,
 // once per target (ES2022, and ES5 where TypeScript lowers the generators), then run: each must
-// print exactly its .stdout file.
+// print exactly its .stdout file. They run with --enable-source-maps, so stack frames map to .ts.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync } from "node:child_process";
@@ -22,7 +22,7 @@ for (const [target, config] of [["es2022", "tsconfig.json"], ["es5", "tsconfig.e
   });
   for (const name of programs) {
     test(`${name} at ${target}`, () => {
-      const out = execFileSync(process.execPath, [join(root, ".cache", "programs", target, `${name}.js`)], {
+      const out = execFileSync(process.execPath, ["--enable-source-maps", join(root, ".cache", "programs", target, `${name}.js`)], {
         cwd: here,
         encoding: "utf8",
         env: { ...process.env, FORCE_COLOR: "0" },

@@ -13,6 +13,10 @@ function outer(): number {
   return middle();
 }
 
+// The throwing frame maps through the source map (at ES5 inside TypeScript's generator lowering,
+// where V8 cannot name it); the suspended callers come from their call sites.
 Miou.run(outer).catch((e: Error) => {
-  for (const line of e.stack!.split("\n")) if (/at (middle|outer) \(.*stack\.ts/.test(line)) console.log(line.trim().replace(/^.*(stack\.ts:\d+:\d+).*$/, "$1"));
+  const lines = e.stack!.split("\n");
+  console.log(`thrown at ${lines.find((l) => l.includes("stack.ts:"))!.replace(/^.*(stack\.ts:\d+):\d+\)?$/, "$1")}`);
+  for (const line of lines) if (/at (middle|outer) \(.*stack\.ts/.test(line)) console.log(line.trim().replace(/^at (\w+) .*(stack\.ts:\d+):\d+\)$/, "$1 $2"));
 });
