@@ -27,6 +27,19 @@ export function maybe(x: unknown, site: number): unknown {
   return isFrame(x) || opCopy(x) !== undefined ? x : new Now(x);
 }
 
+/**
+ * The result of a call through a parameter in the plain version of a higher-order function: a
+ * suspending function reaching it there is a mistake the type checker could not see.
+ */
+export function plain(x: unknown, callee: string): unknown {
+  if (isFrame(x) || opCopy(x) !== undefined)
+    throw new TypeError(
+      `${callee} is a suspending function, but it was called from the plain version of a higher-order function, ` +
+        "which cannot wait for it. Pass it where the transformer can see it is suspending (a direct argument), or call it from a suspending function.",
+    );
+  return x;
+}
+
 type Callback = (value: unknown, index: number, array: readonly unknown[]) => unknown;
 
 /** Calls `fn` as a callback: a frame it returns is run to its value. */

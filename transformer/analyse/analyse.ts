@@ -98,7 +98,9 @@ export function analyse(ts: TS, program: ts.Program): Facts {
     }
 
     const decl = checker.getResolvedSignature(call)?.declaration;
-    const target = decl !== undefined && isFunctionNode(decl) && decl.body !== undefined && inProgram(decl) ? decl : functionOf(callee);
+    // `f.call(self, ...)` and `f.apply(self, args)` call `f`: their result is `f`'s generator.
+    const through = ts.isPropertyAccessExpression(callee) && (callee.name.text === "call" || callee.name.text === "apply") ? functionOf(callee.expression) : undefined;
+    const target = decl !== undefined && isFunctionNode(decl) && decl.body !== undefined && inProgram(decl) ? decl : (through ?? functionOf(callee));
     if (target !== undefined) {
       const c: Candidate = {
         call,

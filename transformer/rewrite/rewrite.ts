@@ -86,13 +86,23 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
       return f.updateFunctionExpression(fn, fn.modifiers, star, fn.name, fn.typeParameters, parameters, undefined, body);
     if (ts.isMethodDeclaration(fn))
       return f.updateMethodDeclaration(fn, fn.modifiers, star, fn.name, fn.questionToken, fn.typeParameters, parameters, undefined, body);
-    if (ts.isArrowFunction(fn)) {
-      const gen = f.createFunctionExpression(fn.modifiers, star, undefined, fn.typeParameters, parameters, undefined, body);
-      ts.setTextRange(gen, fn);
-      // An arrow's `this` is lexical: bind the generator to the `this` around it.
-      return usesThis(ts, fn.body) ? f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(gen), "bind"), undefined, [f.createThis()]) : gen;
-    }
+    if (ts.isArrowFunction(fn)) return arrowToGenerator(fn, parameters, body);
     return ts.visitEachChild(fn, (n) => visit(n, null), context); // accessors, constructors: diagnosed, left as they are
+  };
+
+  /**
+   * An arrow's `this` and `arguments` are those around it: the generator is bound to that `this`,
+   * and reads `arguments` through a parameter of an arrow called with the `arguments` around it:
+   * `((args) => function* () { ...args... }.bind(this))(arguments)`.
+   */
+  const arrowToGenerator = (fn: ts.ArrowFunction, parameters: ts.NodeArray<ts.ParameterDeclaration>, body: ts.Block): ts.Expression => {
+    const args = usesArguments(ts, fn.body) ? f.createUniqueName("arguments") : undefined;
+    const renamed = args === undefined ? body : (renameArguments(ts, context, body, args) as ts.Block);
+    let gen: ts.Expression = ts.setTextRange(f.createFunctionExpression(fn.modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, fn.typeParameters, parameters, undefined, renamed), fn);
+    if (usesThis(ts, fn.body)) gen = f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(gen), "bind"), undefined, [f.createThis()]);
+    if (args === undefined) return gen;
+    const capture = f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, args)], undefined, undefined, gen);
+    return f.createCallExpression(f.createParenthesizedExpression(capture), undefined, [f.createIdentifier("arguments")]);
   };
 
   const generatorBody = (fn: FunctionNode, prologue: ts.Statement[]): ts.Block => {
@@ -110,9 +120,11 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
   const visit = (node: ts.Node, owner: FunctionNode | null): ts.Node | ts.Node[] => {
     if (isFunctionNode(ts, node)) {
       if (facts.suspending.has(node)) return toGenerator(node);
-      const plain = ts.visitEachChild(node, (n) => visit(n, null), context);
-      if (facts.twins.has(node) && (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))) return [plain, twinOf(node)];
-      return plain;
+      if (facts.twins.has(node) && (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))) {
+        const plain = ts.visitEachChild(node, (n) => visitPlainTwin(n, node), context);
+        return [plain, twinOf(node)];
+      }
+      return ts.visitEachChild(node, (n) => visit(n, null), context);
     }
     if (owner !== null && ts.isCallExpression(node)) {
       const kind = facts.calls.get(node);
@@ -128,6 +140,16 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
     if (ts.isFunctionDeclaration(fn))
       return f.createFunctionDeclaration(fn.modifiers, star, twinName(fn.name!.text), fn.typeParameters, fn.parameters, undefined, body);
     return f.createMethodDeclaration(fn.modifiers, star, twinName((fn.name as ts.Identifier).text), fn.questionToken, fn.typeParameters, fn.parameters, undefined, body);
+  };
+
+  /** The plain version of a twin: a transformed function reaching it is a TypeError naming the callee. */
+  const visitPlainTwin = (node: ts.Node, owner: FunctionNode): ts.Node | ts.Node[] => {
+    if (isFunctionNode(ts, node)) return visit(node, null);
+    if (ts.isCallExpression(node) && (facts.maybe.get(owner) ?? []).includes(node)) {
+      const visited = ts.visitEachChild(node, (n) => visitPlainTwin(n, owner), context);
+      return f.createCallExpression(imports.use("plain"), undefined, [visited, f.createStringLiteral(node.expression.getText())]);
+    }
+    return ts.visitEachChild(node, (n) => visitPlainTwin(n, owner), context);
   };
 
   const visitTwin = (node: ts.Node, owner: FunctionNode): ts.Node | ts.Node[] => {
@@ -162,9 +184,29 @@ export function twinName(name: string): string {
   return `${name}$miou`;
 }
 
-/** Does `node` use `this` of its own scope (arrows see through, functions and classes do not)? */
+/** Functions and classes have a `this` and an `arguments` of their own; arrows see through. */
+function ownScope(ts: TS, node: ts.Node): boolean {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node);
+}
+
+/** Does `node` use the `this` of the scope it is in? */
 function usesThis(ts: TS, node: ts.Node): boolean {
   if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
-  if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node)) return false;
+  if (ownScope(ts, node)) return false;
   return ts.forEachChild(node, (c) => usesThis(ts, c) || undefined) ?? false;
+}
+
+const isArguments = (ts: TS, node: ts.Node): node is ts.Identifier => ts.isIdentifier(node) && node.text === "arguments";
+
+/** Does `node` use the `arguments` of the scope it is in? */
+function usesArguments(ts: TS, node: ts.Node): boolean {
+  if (isArguments(ts, node)) return true;
+  if (ownScope(ts, node)) return false;
+  return ts.forEachChild(node, (c) => usesArguments(ts, c) || undefined) ?? false;
+}
+
+function renameArguments(ts: TS, context: ts.TransformationContext, node: ts.Node, to: ts.Identifier): ts.Node {
+  if (isArguments(ts, node)) return to;
+  if (ownScope(ts, node)) return node;
+  return ts.visitEachChild(node, (c) => renameArguments(ts, context, c, to), context);
 }
