@@ -65,9 +65,13 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
     return yielding(call, f.createCallExpression(imports.use("at"), undefined, [target, where]));
   };
 
+  /** Local names imported by name whose twin (`name$miou`) must be imported beside them. */
+  const twinImports = new Set<string>();
+
   /** The call with its callee pointing at the suspending twin (`name$miou`). */
   const twinCallee = (call: ts.CallExpression): ts.CallExpression => {
     const callee = call.expression;
+    if (ts.isIdentifier(callee)) twinImports.add(callee.text);
     const renamed = ts.isIdentifier(callee)
       ? f.createIdentifier(twinName(callee.text))
       : ts.isPropertyAccessExpression(callee)
@@ -159,7 +163,8 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
     return ts.visitEachChild(node, (n) => visitTwin(n, owner), context);
   };
 
-  const rewritten = ts.visitEachChild(file, (n) => visit(n, null), context);
+  const visited = ts.visitEachChild(file, (n) => visit(n, null), context);
+  const rewritten = f.updateSourceFile(visited, visited.statements.map((st) => (ts.isImportDeclaration(st) ? importTwins(ts, f, st, twinImports) : st)));
   const register = f.createVariableStatement(
     undefined,
     f.createVariableDeclarationList(
@@ -178,6 +183,18 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
     ),
   );
   return imports.prepend(rewritten, [register]);
+}
+
+/** `import { twice } from "./a.js"` also imports `twice$miou` when a call here uses the twin. */
+function importTwins(ts: TS, f: ts.NodeFactory, decl: ts.ImportDeclaration, locals: ReadonlySet<string>): ts.ImportDeclaration {
+  const named = decl.importClause?.namedBindings;
+  if (named === undefined || !ts.isNamedImports(named)) return decl;
+  const added = named.elements
+    .filter((e) => locals.has(e.name.text))
+    .map((e) => f.createImportSpecifier(false, f.createIdentifier(twinName((e.propertyName ?? e.name).getText())), f.createIdentifier(twinName(e.name.text))));
+  if (added.length === 0) return decl;
+  const clause = f.updateImportClause(decl.importClause!, decl.importClause!.isTypeOnly, decl.importClause!.name, f.updateNamedImports(named, [...named.elements, ...added]));
+  return f.updateImportDeclaration(decl, decl.modifiers, clause, decl.moduleSpecifier, decl.attributes);
 }
 
 export function twinName(name: string): string {
