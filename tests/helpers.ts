@@ -42,3 +42,18 @@ export async function rejection(p: Promise<unknown>): Promise<Error & { seed?: s
     return e as Error & { seed?: string };
   }
 }
+
+/** Runs the operation `make` builds and returns what it threw ("no error" if nothing). */
+export function* attempt(make: () => Miou.Operation<unknown>): Generator<unknown, unknown, unknown> {
+  try {
+    yield* make();
+  } catch (e) {
+    return e;
+  }
+  return "no error";
+}
+
+/** `n` scheduling points. */
+export function* yields(n: number): Generator<unknown, void, unknown> {
+  for (let i = 0; i < n; i++) yield* Miou.yield_();
+}

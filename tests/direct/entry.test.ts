@@ -4,7 +4,7 @@ import * as assert from "uvu/assert";
 import * as Miou from "miou";
 import * as Gen from "miou/gen";
 import ts from "typescript";
-import { join } from "node:path";
+import { errorsOf, programOf } from "../transformer/program.js";
 
 test("miou and miou/gen export the very same objects under the same names", () => {
   const direct = Object.keys(Miou);
@@ -32,22 +32,9 @@ const SUSPENDING = [
 ];
 
 function checkerFor(source: string) {
-  const root = join(import.meta.dirname, "..", "..");
-  const file = join(root, "tests", "direct", "__probe.ts");
-  const options: ts.CompilerOptions = {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    strict: true,
-    noEmit: true,
-    types: [],
-  };
-  const host = ts.createCompilerHost(options);
-  const read = host.readFile;
-  host.readFile = (f) => (f === file ? source : read(f));
-  host.fileExists = ((exists) => (f: string) => f === file || exists(f))(host.fileExists);
-  const program = ts.createProgram([file], options, host);
-  return { program, checker: program.getTypeChecker(), file: program.getSourceFile(file)! };
+  const program = programOf({ "probe.ts": source });
+  const file = program.getSourceFiles().find((f) => f.fileName.endsWith("probe.ts"))!;
+  return { program, checker: program.getTypeChecker(), file };
 }
 
 const branded = (checker: ts.TypeChecker, node: ts.Node) =>
@@ -57,8 +44,7 @@ test("exactly the ⏸ functions carry the brand, seen through the type checker",
   const names = [...SUSPENDING, "run", "orphans", "length", "signal", "uid", "wake", "seed", "Promise.uid", "Ownership.create", "Domain.self", "Mutex.create", "Condition.signal", "Condition.broadcast", "Lazy.from_val", "Lazy.from_fun"];
   const source = `import * as Miou from "miou";\n${names.map((n, i) => `export const v${i} = Miou.${n};`).join("\n")}\n`;
   const { program, checker, file } = checkerFor(source);
-  const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-  assert.equal(errors, []);
+  assert.equal(errorsOf(program), []);
   const statements = file.statements.filter(ts.isVariableStatement);
   names.forEach((name, i) => {
     const init = statements[i]!.declarationList.declarations[0]!.initializer!;
@@ -76,7 +62,7 @@ test("the brand follows aliased imports and ignores a user's own function of the
     `export function f(p: Miou.Promise<number>): number { const v: number = Miou.await_exn(p); return v; }`,
   ].join("\n");
   const { program, checker, file } = checkerFor(source);
-  assert.equal(ts.getPreEmitDiagnostics(program).length, 0);
+  assert.equal(errorsOf(program), []);
   const [a, b] = file.statements.filter(ts.isVariableStatement).slice(1);
   assert.ok(branded(checker, a!.declarationList.declarations[0]!.initializer!));
   assert.not.ok(branded(checker, b!.declarationList.declarations[0]!.initializer!));

@@ -3,21 +3,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";
-import { output, virtualClock } from "../helpers.js";
+import { attempt, output, virtualClock, yields } from "../helpers.js";
 
-/** Runs the operation `make` builds and returns what it threw ("no error" if nothing). */
-function* attempt(make: () => Miou.Operation<unknown>): Generator<unknown, unknown, unknown> {
-  try {
-    yield* make();
-  } catch (e) {
-    return e;
-  }
-  return "no error";
-}
-
-function* yields(n: number): Generator<unknown, void, unknown> {
-  for (let i = 0; i < n; i++) yield* Miou.yield_();
-}
 
 /** A task body that waits once on `c` holding `m`, then prints its name (still holding `m`). */
 function waiter(m: Miou.Mutex, c: Miou.Condition, name: string, print: (line: string) => void, delay = 0) {

@@ -102,22 +102,6 @@ test("suspend's fn runs before the task parks; a token signalled already does no
   assert.is(r, "twice");
 });
 
-test("suspending on another task's syscall is a TypeError (rule 7)", async () => {
-  const r = await Miou.run(function* () {
-    const s = yield* Miou.syscall();
-    const p = yield* Miou.async(function* () {
-      try {
-        yield* Miou.suspend(s);
-      } catch (e) {
-        return e;
-      }
-    });
-    return yield* Miou.await_exn(p);
-  });
-  assert.instance(r, TypeError);
-  assert.match((r as Error).message, "does not belong to the current promise");
-});
-
 test("an error in suspend's fn reaches the caller, and select hears of the uid", async () => {
   const clock = virtualClock();
   const r = await Miou.run(

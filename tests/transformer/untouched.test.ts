@@ -6,6 +6,7 @@ import ts from "typescript";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createMiou } from "../../transformer/core.js";
+import { defaultCompilerOptions } from "../../transformer/hosts/compile/compile.js";
 import { touches } from "../../transformer/rewrite/rewrite.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -16,17 +17,7 @@ const sources = (dir: string): string[] =>
 
 test("untouched files: the same .js and .js.map with and without the transformer", () => {
   const files = [...sources("runtime"), ...sources("transformer"), ...sources("tests/programs").filter((f) => !f.endsWith(".test.ts"))];
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    sourceMap: true,
-    skipLibCheck: true,
-    types: ["node"],
-    outDir: "/out",
-    rootDir: root,
-  };
+  const options: ts.CompilerOptions = { ...defaultCompilerOptions, types: ["node"], outDir: "/out", rootDir: root };
   const program = ts.createProgram(files, options);
   const emitWith = (transformers?: ts.CustomTransformers) => {
     const out = new Map<string, string>();
