@@ -19,6 +19,8 @@ export interface MiouDiagnostic {
 const IMPLICIT = ["toString", "valueOf", "toJSON", "then"];
 const IMPLICIT_SYMBOLS = ["iterator", "asyncIterator", "toPrimitive", "dispose", "asyncDispose"];
 const COLLECTIONS = ["Map", "Set", "WeakMap", "WeakSet", "ReadonlyMap", "ReadonlySet"];
+/** Array methods that call their callback and have no suspending helper. */
+const CALLING_ARRAY_METHODS = ["sort", "toSorted", "findLast", "findLastIndex", "reduceRight"];
 
 export function diagnose(ts: TS, program: ts.Program, facts: Facts): MiouDiagnostic[] {
   const checker = program.getTypeChecker();
@@ -105,9 +107,11 @@ function isExternal(ts: TS, program: ts.Program, checker: ts.TypeChecker, call: 
   if (type.getProperty("__miou_accepts") !== undefined || type.getProperty("__miou_suspends") !== undefined) return false;
   if (ts.isPropertyAccessExpression(call.expression)) {
     const receiver = checker.getTypeAtLocation(call.expression.expression);
-    // Arrays and collections store functions without calling them; the array methods that do
-    // call them are rewritten to helpers that can suspend.
-    if (checker.isArrayType(receiver) || checker.isTupleType(receiver) || COLLECTIONS.includes(receiver.getSymbol()?.name ?? "")) return false;
+    // Arrays and collections store functions without calling them, and the array methods that
+    // do call them are rewritten to helpers that can suspend, but for these few.
+    const array = checker.isArrayType(receiver) || checker.isTupleType(receiver);
+    if (array && CALLING_ARRAY_METHODS.includes(call.expression.name.text)) return true;
+    if (array || COLLECTIONS.includes(receiver.getSymbol()?.name ?? "")) return false;
   }
   const decl = ts.isCallExpression(call) ? checker.getResolvedSignature(call)?.declaration : undefined;
   const where = decl ?? type.getSymbol()?.declarations?.[0];
