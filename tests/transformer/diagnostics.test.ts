@@ -3,6 +3,7 @@
 // API. UPDATE=1 rewrites errors.txt: review the diff.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile } from "../../transformer/hosts/compile/compile.js";
@@ -10,7 +11,9 @@ import { compile } from "../../transformer/hosts/compile/compile.js";
 const root = join(import.meta.dirname, "..", "..");
 const dir = join(import.meta.dirname, "diagnostics");
 
-for (const name of readdirSync(dir)) {
+const cases = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+
+for (const name of cases) {
   test(name, () => {
     const input = join(dir, name, "input.ts");
     const { diagnostics } = compile({ files: { [input]: readFileSync(input, "utf8") }, cwd: root });
@@ -23,5 +26,28 @@ for (const name of readdirSync(dir)) {
     else assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.message.startsWith(`MIOU${code}: `)), `only MIOU${code}`);
   });
 }
+
+// The same fixtures through the real tspc, in one invocation: it prints exactly the same
+// diagnostics, as `file(line,col): error TS910n: MIOU100n: ...`.
+test("tspc reports the same diagnostics for every fixture", () => {
+  const tspc = join(root, "node_modules", "ts-patch", "bin", "tspc.js");
+  let out = "";
+  try {
+    execFileSync(process.execPath, [tspc, "--pretty", "false", "-p", join(import.meta.dirname, "diagnostics.tsconfig.json")], { cwd: root, encoding: "utf8" });
+  } catch (e) {
+    out = (e as { stdout: string }).stdout;
+  }
+  const seen = new Map<string, string[]>();
+  for (const m of out.matchAll(/^tests\/transformer\/diagnostics\/([^/]+)\/input\.ts\((\d+),(\d+)\): error (TS\d+: .*)$/gm)) {
+    const lines = seen.get(m[1]!) ?? [];
+    lines.push(`${m[2]}:${m[3]} ${m[4]}`);
+    seen.set(m[1]!, lines);
+  }
+  for (const name of cases) {
+    const expected = readFileSync(join(dir, name, "errors.txt"), "utf8").split("\n").filter((l) => l !== "");
+    // tspc prints a multi-line message's first line only on the diagnostic's own line
+    assert.equal((seen.get(name) ?? []).map((l) => l.split("\n")[0]), expected.map((l) => l.split("\n")[0]), name);
+  }
+});
 
 test.run();
