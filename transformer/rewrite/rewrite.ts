@@ -81,6 +81,9 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
   };
 
   const toGenerator = (fn: FunctionNode): ts.Node => {
+    // `async` functions and hand-written generators cannot suspend a task (MIOU1002): left as written.
+    const written = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in fn && fn.asteriskToken !== undefined);
+    if (written) return ts.visitEachChild(fn, (n) => visit(n, null), context);
     const star = f.createToken(ts.SyntaxKind.AsteriskToken);
     const { parameters, prologue } = moveParameters(ts, f, fn, facts, (n) => visit(n, fn));
     const body = generatorBody(fn, prologue);
