@@ -211,6 +211,7 @@ export class Domain {
     task.input = undefined;
     for (;;) {
       const op = task.op;
+      let ends = false;
       if (op !== null) {
         task.op = null;
         mode = NEXT;
@@ -224,11 +225,12 @@ export class Domain {
           this.run.emit("suspend", task);
           return;
         }
-        if (op.ends) this.run.emit("yield", task);
+        ends = op.ends;
+        if (ends) this.run.emit("yield", task);
       }
       budget -= 1;
       if (!this.drive(task, mode, value)) return this.finish(task);
-      if (budget <= 0 || (op !== null && op.ends)) {
+      if (budget <= 0 || ends) {
         this.queue.push(task);
         return;
       }
@@ -357,7 +359,7 @@ export class Domain {
       this.finalise(task);
       return this.fatal(task, new Resource_leaked());
     }
-    if (task.children > 0) return this.fatal(task, new Still_has_children());
+    if (task.hasChildren) return this.fatal(task, new Still_has_children());
     task.state = RETURNED;
     task.result = value;
     this.settle(task, "resolve");
