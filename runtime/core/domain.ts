@@ -211,6 +211,7 @@ export class Domain {
     task.input = undefined;
     for (;;) {
       const op = task.op;
+      let ends = false;
       if (op !== null) {
         task.op = null;
         mode = NEXT;
@@ -224,10 +225,11 @@ export class Domain {
           this.run.emit("suspend", task);
           return;
         }
+        ends = op.ends;
       }
       budget -= 1;
       if (!this.drive(task, mode, value)) return this.finish(task);
-      if (budget <= 0 || (op !== null && op.ends)) return this.requeue(task);
+      if (budget <= 0 || ends) return this.requeue(task);
     }
   }
 
@@ -367,7 +369,7 @@ export class Domain {
       this.finalise(task);
       return this.fatal(task, new Resource_leaked());
     }
-    if (task.children > 0) return this.fatal(task, new Still_has_children());
+    if (task.hasChildren) return this.fatal(task, new Still_has_children());
     task.state = RETURNED;
     task.result = value;
     this.settle(task, "resolve");

@@ -25,7 +25,16 @@ export const PARK: unique symbol = Symbol("miou.park") as never;
  */
 export const SITE = { id: 0 };
 
-/** An operation record: one ⏸ call, serviced by the runtime at the task's next turn. */
+/**
+ * An operation record: one ⏸ call, serviced by the runtime at the task's next turn.
+ *
+ * In generator style (`yield* op`) the op is its own iterator and its own iterator result:
+ * `next()` returns the op itself, first as `{ value: op, done: false }`, then, resumed, as
+ * `{ value: v, done: true }`. V8 hands the inner result of a `yield*` straight to the caller of
+ * the outer `next()`, so a ⏸ call in generator style allocates the op and nothing else. This
+ * holds because every reader (the runtime, `yield*`) reads `done` and `value` before the next
+ * call to `next()`.
+ */
 export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
   declare [OP]: { readonly name: string };
   /** Completes without a scheduling point while a cancelled task unwinds (unlock, release, ...). */
@@ -34,7 +43,9 @@ export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
   declare ends: boolean;
   /** Resumes the frame at once with `perform`'s value: no scheduling point (`maybe`'s plain results). */
   declare now: boolean;
-  private began = false;
+  /** The iterator result's fields; `done` also tells whether the op has been yielded yet. */
+  done = false;
+  value: unknown = undefined;
 
   /** The name users know the operation by, for errors and traces. */
   abstract get label(): string;
@@ -45,16 +56,18 @@ export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
    */
   abstract perform(task: Task, domain: Domain): unknown;
 
-  // The iterator protocol, so generator-style code can write `yield* op`: the op yields itself
-  // once, and `yield*` evaluates to what the runtime resumes it with.
   [Symbol.iterator](): this {
     return this;
   }
 
   next(value?: unknown): IteratorResult<unknown, T> {
-    if (this.began) return { value: value as T, done: true };
-    this.began = true;
-    return { value: this, done: false };
+    if (this.done || this.value === this) {
+      this.done = true;
+      this.value = value;
+    } else {
+      this.value = this;
+    }
+    return this as IteratorResult<unknown, T>;
   }
 
   throw(error?: unknown): IteratorResult<unknown, T> {
@@ -62,7 +75,9 @@ export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
   }
 
   return(value?: unknown): IteratorResult<unknown, T> {
-    return { value: value as T, done: true };
+    this.done = true;
+    this.value = value;
+    return this as IteratorResult<unknown, T>;
   }
 }
 Op.prototype[OP] = COPY;

@@ -8,38 +8,58 @@ import { NEXT } from "./task.js";
 
 let nextSyscall = 1;
 
+// `Syscall.state`: a token is parked on at most once and signalled at most once.
+const FRESH = 0;
+const PARKED = 1;
+const SIGNALLED = 2;
+
 export class Syscall implements Wait {
   readonly uid = nextSyscall++;
-  signalled = false;
-  /** Its task is parked in `suspend` on it. */
-  parked = false;
+  /** FRESH, PARKED while its task waits on it, SIGNALLED once signalled (for good). */
+  private state = FRESH;
 
   constructor(
     readonly name: string,
     readonly task: Task,
-    readonly domain: Domain,
   ) {}
+
+  /** The domain it belongs to: its task's. */
+  get domain(): Domain {
+    return this.task.domain;
+  }
+
+  get signalled(): boolean {
+    return this.state === SIGNALLED;
+  }
+
+  /** Its task is parked in `suspend` on it. */
+  get parked(): boolean {
+    return this.state === PARKED;
+  }
+
+  /** Parks the task on it; only when it is not signalled yet. */
+  park(): void {
+    this.state = PARKED;
+    this.domain.suspended += 1;
+  }
 
   /** The task was cancelled while parked: the next `select` is told to forget the uid. */
   teardown(): void {
-    this.parked = false;
+    this.state = FRESH;
     this.domain.suspended -= 1;
     this.domain.cancelledSyscalls.push(this.uid);
   }
 
-  /**
-   * Marks the token signalled and resumes its task if it is parked on it; idempotent. A token
-   * whose task has ended is dead: signalling it does nothing, so a trace never shows an event
-   * of a task after its end.
-   */
+  /** Marks the token signalled and resumes its task if it is parked on it; idempotent. */
   trigger(): void {
-    if (this.signalled || this.task.done) return;
-    this.signalled = true;
-    this.domain.run.emit("signal", this.task);
-    if (!this.parked) return;
-    this.parked = false;
-    this.domain.suspended -= 1;
-    this.domain.wake(this.task, NEXT, undefined);
+    const was = this.state;
+    if (was === SIGNALLED || this.task.done) return; // a dead task's syscall signals nothing
+    this.state = SIGNALLED;
+    const domain = this.domain;
+    domain.run.emit("signal", this.task);
+    if (was !== PARKED) return;
+    domain.suspended -= 1;
+    domain.wake(this.task, NEXT, undefined);
   }
 }
 

@@ -21,22 +21,27 @@ export interface Wait {
   teardown?(task: Task): void;
 }
 
+// Bits of `Task.flags`. The state is the low two bits.
+const STATE = 3;
+const DONE = 4;
+const UNWINDING = 8;
+const CANCELLED_OVERRIDE = 16;
+const THROWING = 32;
+
 export class Task {
   /** Children, newest first (Miou adds to the front). */
   first: Task | null = null;
   prevSibling: Task | null = null;
   nextSibling: Task | null = null;
-  children = 0;
 
-  /** RUNNING, then RETURNED or FAILED once; `result` holds the value or the error. */
-  state = RUNNING;
+  /**
+   * `state`, `done`, `unwinding`, `cancelledOverride` and `mode` packed in one small integer:
+   * every field costs 8 bytes per task, and a task lives as long as its parent has not awaited
+   * it, so its size is most of what the garbage collector copies when many tasks are alive.
+   */
+  private flags = 0;
+  /** Once settled, the value (RETURNED) or the error (FAILED). */
   result: unknown = undefined;
-  /** Set by `cancel` on a task that had already ended: `await_` then reports `Cancelled` (semantics §7.2). */
-  cancelledOverride = false;
-  /** The task is unwinding after a cancellation: ⏸ calls raise `Cancelled` at once. */
-  unwinding = false;
-  /** Settled and its whole subtree torn down: awaiters may take the result. */
-  done = false;
 
   /** The body, until the task's first step calls it. */
   body: (() => unknown) | null;
@@ -49,8 +54,7 @@ export class Task {
 
   /** The operation to service at the task's next turn, if it yielded one. */
   op: Op | null = null;
-  /** How to resume when `op` is null: with `input` as a value (NEXT) or as an error (THROW). */
-  mode = NEXT;
+  /** What to resume with when `op` is null: a value (`mode` NEXT) or an error (THROW). */
   input: unknown = undefined;
   /** What the task is parked on. */
   wait: Wait | null = null;
@@ -66,6 +70,51 @@ export class Task {
     this.body = body;
     if (parent !== null) addChild(parent, this);
   }
+
+  /** RUNNING, then RETURNED or FAILED once; `result` holds the value or the error. */
+  get state(): number {
+    return this.flags & STATE;
+  }
+  set state(s: number) {
+    this.flags = (this.flags & ~STATE) | s;
+  }
+
+  /** Settled and its whole subtree torn down: awaiters may take the result. */
+  get done(): boolean {
+    return (this.flags & DONE) !== 0;
+  }
+  set done(b: boolean) {
+    this.flags = b ? this.flags | DONE : this.flags & ~DONE;
+  }
+
+  /** The task is unwinding after a cancellation: ⏸ calls raise `Cancelled` at once. */
+  get unwinding(): boolean {
+    return (this.flags & UNWINDING) !== 0;
+  }
+  set unwinding(b: boolean) {
+    this.flags = b ? this.flags | UNWINDING : this.flags & ~UNWINDING;
+  }
+
+  /** Set by `cancel` on a task that had already ended: `await_` then reports `Cancelled` (semantics §7.2). */
+  get cancelledOverride(): boolean {
+    return (this.flags & CANCELLED_OVERRIDE) !== 0;
+  }
+  set cancelledOverride(b: boolean) {
+    this.flags = b ? this.flags | CANCELLED_OVERRIDE : this.flags & ~CANCELLED_OVERRIDE;
+  }
+
+  /** How to resume when `op` is null: NEXT or THROW. */
+  get mode(): number {
+    return (this.flags & THROWING) !== 0 ? THROW : NEXT;
+  }
+  set mode(m: number) {
+    this.flags = m === THROW ? this.flags | THROWING : this.flags & ~THROWING;
+  }
+
+  /** It still has children it has neither awaited nor cancelled. */
+  get hasChildren(): boolean {
+    return this.first !== null;
+  }
 }
 
 function addChild(parent: Task, child: Task): void {
@@ -73,7 +122,6 @@ function addChild(parent: Task, child: Task): void {
   child.nextSibling = first;
   if (first !== null) first.prevSibling = child;
   parent.first = child;
-  parent.children += 1;
 }
 
 /** Drops `child` from its parent's children: the parent's obligation toward it is discharged. */
@@ -86,7 +134,6 @@ export function detach(child: Task): void {
   else parent.first = next;
   if (next !== null) next.prevSibling = prev;
   child.prevSibling = child.nextSibling = null;
-  parent.children -= 1;
 }
 
 export function isChild(parent: Task, p: Task): boolean {

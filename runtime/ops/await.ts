@@ -4,7 +4,7 @@ import { Not_a_child } from "../core/errors.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";
 import { asTask, type Operation, type Promise, type Result } from "../types.js";
-import { awaited } from "./result.js";
+import { awaited, awaitedValue } from "./result.js";
 
 export function ensureChild(task: Task, p: Task, fn: string): void {
   if (p.parent !== task)
@@ -29,10 +29,7 @@ class AwaitOp extends Op implements Wait {
       return PARK;
     }
     detach(p);
-    const r = awaited(p);
-    if (!this.exn) return r;
-    if (r.ok) return r.value;
-    throw r.error;
+    return this.exn ? awaitedValue(p) : awaited(p);
   }
   childDone(task: Task, child: Task): void {
     if (child === this.p) task.domain.retry(task, this);

@@ -6,14 +6,14 @@ import { Op, SITE, isFrame, opCopy } from "../core/protocol.js";
 
 /** A plain value handed back to the frame at once, with no scheduling point. */
 class Now extends Op {
-  constructor(readonly value: unknown) {
+  constructor(readonly result: unknown) {
     super();
   }
   get label(): string {
     return "value";
   }
   perform(): unknown {
-    return this.value;
+    return this.result;
   }
 }
 Now.prototype.now = true;

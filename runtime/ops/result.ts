@@ -9,6 +9,13 @@ export function awaited(p: Task): Result<unknown> {
   return p.state === RETURNED ? { ok: true, value: p.result } : { ok: false, error: p.result };
 }
 
+/** What `await_exn` gives: `awaited`'s value, or its error thrown (without making the Result). */
+export function awaitedValue(p: Task): unknown {
+  if (p.cancelledOverride) throw new Cancelled();
+  if (p.state === RETURNED) return p.result;
+  throw p.result;
+}
+
 /** What `await_one`, `await_first` and `get` see: the computation itself, ignoring `cancel`. */
 export function computed(p: Task): Result<unknown> {
   return p.state === RETURNED ? { ok: true, value: p.result } : { ok: false, error: p.result };

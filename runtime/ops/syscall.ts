@@ -17,7 +17,7 @@ class SyscallOp extends Op<Syscall> {
     return "syscall";
   }
   perform(task: Task, domain: Domain): unknown {
-    const s = new Syscall(this.name ?? "", task, domain);
+    const s = new Syscall(this.name ?? "", task);
     domain.run.emit("syscall", task);
     return s;
   }
@@ -46,8 +46,7 @@ class SuspendOp extends Op<void> {
       }
     }
     if (s.signalled) return undefined;
-    s.parked = true;
-    domain.suspended += 1;
+    s.park();
     task.wait = s;
     return PARK;
   }

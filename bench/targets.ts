@@ -1,0 +1,28 @@
+/**
+ * The goals the report checks, next to the measurements. Ratios are medians divided by
+ * medians; "N x faster than" is a ratio of at most 1/N. "deep compiled ≤ 3x native,
+ * independent of depth" is checked at two depths a factor of ten apart.
+ */
+import type { PeerName, Target } from "./workload.js";
+
+function ratio(workload: string, peer: PeerName, max: number, vs: PeerName, label: string): Target {
+  return { label: `${workload}: ${peer} ${label}`, of: { workload, peer }, vs: { workload, peer: vs }, max };
+}
+
+const atMost = (workload: string, peer: PeerName, max: number) =>
+  ratio(workload, peer, max, "native", `≤ ${max.toFixed(1)}x native`);
+
+export const TARGETS: readonly Target[] = [
+  atMost("spawn-join", "miou-gen", 3),
+  atMost("spawn-join", "miou-compiled", 3),
+  ratio("spawn-join", "miou-gen", 1 / 5, "effect", "≥ 5x faster than effect"),
+  ratio("spawn-join", "miou-compiled", 1 / 5, "effect", "≥ 5x faster than effect"),
+  atMost("ping-pong", "miou-compiled", 1),
+  atMost("ping-pong", "miou-gen", 1.5),
+  atMost("ring", "miou-gen", 1.5),
+  atMost("ring", "miou-compiled", 1.5),
+  atMost("deep-10k", "miou-compiled", 3),
+  atMost("deep-100k", "miou-compiled", 3),
+  { label: "memory: miou-gen ≤ 500 B per parked task", of: { workload: "memory", peer: "miou-gen" }, max: 500 },
+  { label: "memory: miou-compiled ≤ 500 B per parked task", of: { workload: "memory", peer: "miou-compiled" }, max: 500 },
+];
