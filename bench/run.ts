@@ -14,6 +14,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildSection } from "./build/report.js";
 import { loadWorkloads } from "./load.js";
 import { document, median, resultsTable, targetsTable, type Row } from "./report.js";
 import { TARGETS } from "./targets.js";
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     "Each cell is the median of its samples; each peer runs in a fresh Node process, after one untimed warm-up sample and a full collection before every sample.",
     "Slow peers take 3 samples instead of 5. A small machine is noisy: differences under about 10% are within the noise.",
   ];
-  writeFileSync(join(here, "RESULTS.md"), document(rows, TARGETS, notes));
+  writeFileSync(join(here, "RESULTS.md"), document(rows, TARGETS, notes) + buildSection(join(here, "..")));
   console.log("wrote bench/RESULTS.md");
 }
 
