@@ -118,4 +118,38 @@ test("printed facts say which functions suspend and why, with positions", () => 
   );
 });
 
+test("the captures of functions given to call or parallel, classified", () => {
+  const { f, printed } = facts({
+    "b.ts": `export function format(x: number): string { return String(x); }`,
+    "a.ts": `${header}import { format } from "./b.js";
+      // \`call\` and \`parallel\` carry this brand; a stand-in with it is enough for the analysis.
+      declare const call: (<T>(fn: () => T) => Miou.Promise<T>) & { readonly __miou_portable?: true };
+      const LIMIT = 10;
+      let counter = 0;
+      function helper(x: number) { return x + LIMIT; }
+      class Shape {}
+      export function main(this: { k: number }, n: number) {
+        const base = 2;
+        let total = 0;
+        const work = () => helper(n * base) + LIMIT + counter + format(1).length + (new Shape() ? 1 : 0) + (total += 1) + this.k;
+        return call(work);
+      }
+      export function alone() { return call(() => 1 + 1); }`,
+  });
+  assert.is(f.captures.size, 2);
+  const lines = printed.split("\n").filter((l) => l.startsWith("  captures"));
+  assert.equal(lines.map((l) => l.replace(/ at a\.ts:\d+:\d+$/, "")), [
+    "  captures helper (module function)",
+    "  captures n (parameter)",
+    "  captures base (local const)",
+    "  captures LIMIT (module const)",
+    "  captures counter (module let)",
+    "  captures format (import)",
+    "  captures Shape (module class)",
+    "  captures total (local let, assigned)",
+    "  captures this (this)",
+    "  captures nothing",
+  ]);
+});
+
 test.run();

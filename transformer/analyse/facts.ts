@@ -3,6 +3,7 @@
  * `miou print --facts`. Nothing here edits code.
  */
 import type ts from "typescript";
+import type { Capture } from "./captures.js";
 
 /** A function whose body the transformer may rewrite. */
 export type FunctionNode =
@@ -41,6 +42,8 @@ export interface Facts {
   maybe: Map<FunctionNode, ts.CallExpression[]>;
   /** Functions emitted twice (plain and suspending) because a suspending function reaches them. */
   twins: Set<FunctionNode>;
+  /** Functions given to `call` or `parallel`, with what they capture from outside. */
+  captures: Map<FunctionNode, Capture[]>;
 }
 
 export const ARRAY_METHODS = ["map", "forEach", "filter", "reduce", "some", "every", "find", "findIndex", "flatMap"];
@@ -95,6 +98,11 @@ export function printFacts(ts: typeof import("typescript"), facts: Facts, relati
     const twin = facts.twins.has(fn) ? " (twin: a plain and a suspending version)" : "";
     lines.push(`${functionName(ts, fn)} suspends${twin}: ${where(fn)}`);
     lines.push(`  because it ${describe(reason.kind)} at ${where(reason.call)}`);
+  }
+  for (const [fn, captures] of facts.captures) {
+    lines.push(`${functionName(ts, fn)} runs on another domain: ${where(fn)}`);
+    for (const c of captures) lines.push(`  captures ${c.name} (${c.kind}${c.assigned ? ", assigned" : ""}) at ${where(c.node)}`);
+    if (captures.length === 0) lines.push("  captures nothing");
   }
   for (const [fn, calls] of facts.maybe) {
     if (facts.suspending.has(fn)) continue;
