@@ -13,7 +13,7 @@
  */
 import { ctx } from "./context.js";
 import { Cancelled, Resource_leaked, Still_has_children } from "./errors.js";
-import { COPY, PARK, SITE, isFrame, opCopy, siteLine, type Frame, type Op } from "./protocol.js";
+import { COPY, Op, PARK, SITE, isFrame, opCopy, siteLine, type Frame } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
 import type { Run } from "./run.js";
@@ -45,6 +45,8 @@ export class Domain {
   cancelledSyscalls: number[] = [];
   /** A `select` promise is pending. */
   private selecting = false;
+  /** The run has a `trace` callback: the hot paths test this before building an event. */
+  readonly tracing: boolean;
   private looping = false;
   private scheduled = false;
 
@@ -54,6 +56,7 @@ export class Domain {
     readonly events: Events | null,
   ) {
     this.random = new Random(run.seed, uid);
+    this.tracing = run.trace !== null;
   }
 
   // ---- tasks entering and leaving the queue ---------------------------------------------------
@@ -200,7 +203,7 @@ export class Domain {
   private step(task: Task): void {
     if (task.done) return; // torn down while it was queued
     ctx.task = task;
-    this.run.emit("resume", task);
+    if (this.tracing) this.run.emit("resume", task);
     if (task.body !== null) {
       if (this.start(task)) this.requeue(task);
       return;
@@ -239,7 +242,7 @@ export class Domain {
    */
   private requeue(task: Task): void {
     this.queue.push(task);
-    this.run.emit("yield", task);
+    if (this.tracing) this.run.emit("yield", task);
   }
 
   /** A task's first run: call its body; a generator is driven to its first operation. */
@@ -272,81 +275,83 @@ export class Domain {
   private drive(task: Task, mode: number, value: unknown): boolean {
     let gen = task.top as Frame;
     let swallowed = 0;
+    // Every way out of the loop clears `suspendable` (`ended` does it for the "false" ones): no
+    // try/finally on the hottest path. A throw out of this function is a bug of the runtime,
+    // and `loop` restores the context then.
     ctx.suspendable = true;
-    try {
-      for (;;) {
-        let r: IteratorResult<unknown, unknown>;
-        try {
-          r = mode === NEXT ? gen.next(value) : gen.throw(value);
-        } catch (e) {
-          if (!augmented.has(e as object)) augment(e, task, mode === THROW && value === e);
-          if (task.stack === null || task.stack.length === 0) return this.ended(task, THROW, e);
-          task.site = task.stack.pop() as number;
-          gen = task.top = task.stack.pop() as Frame;
-          mode = THROW;
-          value = e;
-          continue;
-        }
-        if (r.done === true) {
-          if (task.stack === null || task.stack.length === 0) return this.ended(task, NEXT, r.value);
-          task.site = task.stack.pop() as number;
-          gen = task.top = task.stack.pop() as Frame;
-          mode = NEXT;
-          value = r.value;
-          continue;
-        }
-        const y = r.value;
-        const copy = opCopy(y);
-        if (copy === COPY) {
-          const op = y as Op;
-          task.site = SITE.id;
-          SITE.id = 0;
-          if (op.now) {
-            mode = NEXT;
-            value = op.perform(task, this);
-            continue;
-          }
-          if (!task.unwinding) {
-            task.op = op;
-            return true;
-          }
-          // A cancelled task unwinds: cleanup operations complete at once, any other raises.
-          if (op.cleanup) {
-            ctx.suspendable = false;
-            try {
-              value = op.perform(task, this);
-              mode = NEXT;
-            } catch (e) {
-              value = e;
-              mode = THROW;
-            }
-            ctx.suspendable = true;
-          } else if (++swallowed > UNWIND_LIMIT) {
-            platform.report(`miou: task ${task.uid} kept catching Miou.Cancelled while unwinding; its frames were dropped`, undefined);
-            return this.ended(task, THROW, new Cancelled());
-          } else {
-            mode = THROW;
-            value = new Cancelled();
-          }
-          continue;
-        }
-        if (copy === undefined && isFrame(y)) {
-          (task.stack ??= []).push(gen, SITE.id);
-          SITE.id = 0;
-          gen = task.top = y;
-          mode = NEXT;
-          value = undefined;
-          continue;
-        }
+    for (;;) {
+      let r: IteratorResult<unknown, unknown>;
+      try {
+        r = mode === NEXT ? gen.next(value) : gen.throw(value);
+      } catch (e) {
+        if (!augmented.has(e as object)) augment(e, task, mode === THROW && value === e);
+        if (task.stack === null || task.stack.length === 0) return this.ended(task, THROW, e);
+        task.site = task.stack.pop() as number;
+        gen = task.top = task.stack.pop() as Frame;
         mode = THROW;
-        value = copy !== undefined ? foreignCopy(copy) : badYield(y);
+        value = e;
+        continue;
       }
-    } finally {
-      ctx.suspendable = false;
+      if (r.done === true) {
+        if (task.stack === null || task.stack.length === 0) return this.ended(task, NEXT, r.value);
+        task.site = task.stack.pop() as number;
+        gen = task.top = task.stack.pop() as Frame;
+        mode = NEXT;
+        value = r.value;
+        continue;
+      }
+      const y = r.value;
+      // An op of this copy; one of another copy of miou is refused below.
+      if (y instanceof Op) {
+        const op = y;
+        task.site = SITE.id;
+        SITE.id = 0;
+        if (op.now) {
+          mode = NEXT;
+          value = op.perform(task, this);
+          continue;
+        }
+        if (!task.unwinding) {
+          task.op = op;
+          ctx.suspendable = false;
+          return true;
+        }
+        // A cancelled task unwinds: cleanup operations complete at once, any other raises.
+        if (op.cleanup) {
+          ctx.suspendable = false;
+          try {
+            value = op.perform(task, this);
+            mode = NEXT;
+          } catch (e) {
+            value = e;
+            mode = THROW;
+          }
+          ctx.suspendable = true;
+        } else if (++swallowed > UNWIND_LIMIT) {
+          platform.report(`miou: task ${task.uid} kept catching Miou.Cancelled while unwinding; its frames were dropped`, undefined);
+          return this.ended(task, THROW, new Cancelled());
+        } else {
+          mode = THROW;
+          value = new Cancelled();
+        }
+        continue;
+      }
+      const copy = opCopy(y);
+      if (copy === undefined && isFrame(y)) {
+        (task.stack ??= []).push(gen, SITE.id);
+        SITE.id = 0;
+        gen = task.top = y;
+        mode = NEXT;
+        value = undefined;
+        continue;
+      }
+      mode = THROW;
+      value = copy !== undefined ? foreignCopy(copy) : badYield(y);
     }
   }
 
   private ended(task: Task, mode: number, value: unknown): false {
+    ctx.suspendable = false;
     task.top = null;
     task.stack = null;
     task.mode = mode;
