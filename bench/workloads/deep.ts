@@ -10,23 +10,18 @@
  * row checks. That row leaves out the peers whose cost grows with depth.
  */
 import * as Miou from "miou/gen";
-import { at, registerSites } from "miou/compiled";
 import { Effect } from "effect";
 import { run as effectionRun, type Operation } from "effection";
 import { effectionYield } from "../support.js";
 import { expect, type Case, type PeerName, type Workload } from "../workload.js";
+import { buildPrograms, compiledPrograms } from "../direct/build.js";
 
-const SITE = registerSites("bench/workloads/deep.ts", ["deep", 0, 0, "deep", 0, 0]);
 
 function* deepGen(n: number): Generator<unknown, number, unknown> {
   yield* Miou.yield_();
   return n === 0 ? 0 : 1 + (yield* deepGen(n - 1));
 }
 
-function* deepCompiled(n: number): Generator<unknown, number, unknown> {
-  yield at(Miou.yield_(), SITE);
-  return n === 0 ? 0 : 1 + ((yield at(deepCompiled(n - 1), SITE + 1)) as number);
-}
 
 async function deepNative(n: number): Promise<number> {
   await null;
@@ -46,7 +41,10 @@ function* deepEffection(n: number): Operation<number> {
 
 const runs: Record<PeerName, (n: number) => Promise<number>> = {
   "miou-gen": (n) => Miou.run(() => deepGen(n)),
-  "miou-compiled": (n) => Miou.run(() => deepCompiled(n)),
+  "miou-compiled": async (n) => {
+    const P = await compiledPrograms();
+    return Miou.run(() => P.deep(n));
+  },
   native: deepNative,
   effect: (n) => Effect.runPromise(deepEffect(n)),
   effection: async (n) => effectionRun(() => deepEffection(n)),
@@ -73,6 +71,7 @@ function deep(levels: number, repeat: number, peers: Partial<Record<PeerName, Pa
     name: `deep-${levels / 1000}k`,
     operation: `one suspension inside a ${levels.toLocaleString("en")}-level recursion`,
     measure: "time",
+    prepare: buildPrograms,
     peers: cases,
   };
 }

@@ -12,16 +12,15 @@
  * closures, not the runtimes.
  */
 import * as Miou from "miou/gen";
-import { at, registerSites } from "miou/compiled";
 import { Effect, Fiber } from "effect";
 import { run as effectionRun, sleep, spawn, suspend, type Task } from "effection";
 import { liveHeap } from "../support.js";
 import type { Case, Workload } from "../workload.js";
+import { buildPrograms, compiledPrograms } from "../direct/build.js";
 
 const N = 100_000;
 /** Effection spends about 0.1 ms and tens of kilobytes per task: a tenth of the tasks is enough. */
 const N_EFFECTION = 10_000;
-const SITE = registerSites("bench/workloads/memory.ts", ["child", 0, 0, "child", 0, 0, "main", 0, 0, "main", 0, 0, "main", 0, 0]);
 
 /** Children that have counted themselves just before parking. */
 let parked = 0;
@@ -45,23 +44,7 @@ function* parkedGen(n: number): Generator<unknown, number, unknown> {
   return bytes;
 }
 
-function* childCompiled(): Generator<unknown, void, unknown> {
-  const s = (yield at(Miou.syscall(), SITE)) as Miou.Syscall;
-  parked += 1;
-  yield at(Miou.suspend(s), SITE + 1);
-}
 
-function* parkedCompiled(n: number): Generator<unknown, number, unknown> {
-  const ps: Miou.Promise<void>[] = new Array(n);
-  parked = 0;
-  const before = liveHeap();
-  for (let i = 0; i < n; i++) ps[i] = (yield at(Miou.async(childCompiled), SITE + 2)) as Miou.Promise<void>;
-  while (parked < n) yield at(Miou.yield_(), SITE + 3);
-  yield at(Miou.yield_(), SITE + 3);
-  const bytes = (liveHeap() - before) / n;
-  for (const p of ps) yield at(Miou.cancel(p), SITE + 4);
-  return bytes;
-}
 
 async function childNative(wakers: (() => void)[], i: number): Promise<void> {
   await new Promise<void>((resolve) => (wakers[i] = resolve));
@@ -120,9 +103,13 @@ const workload: Workload = {
   name: "memory",
   operation: "live heap per parked task (100,000 parked; Effection 10,000)",
   measure: "bytes",
+  prepare: buildPrograms,
   peers: {
     "miou-gen": few((n) => Miou.run(() => parkedGen(n))),
-    "miou-compiled": few((n) => Miou.run(() => parkedCompiled(n))),
+    "miou-compiled": few(async (n) => {
+      const P = await compiledPrograms();
+      return Miou.run(() => P.parked(n, liveHeap));
+    }),
     native: few(parkedNative),
     effect: few((n) => Effect.runPromise(parkedEffect(n))),
     effection: few(async (n) => effectionRun(() => parkedEffection(n)), N_EFFECTION),

@@ -6,16 +6,13 @@
  * Effection an action that settles at once (see `effectionYield`).
  */
 import * as Miou from "miou/gen";
-import { at, registerSites } from "miou/compiled";
 import { Effect, Fiber } from "effect";
 import { run as effectionRun, spawn } from "effection";
 import { effectionYield } from "../support.js";
 import { expect, type Workload } from "../workload.js";
+import { buildPrograms, compiledPrograms } from "../direct/build.js";
 
 const N = 1_000_000;
-// Hand-written compiled code registers its call sites like the transformer's output does;
-// their positions only show in error stacks, which this file never produces.
-const SITE = registerSites("bench/workloads/ping-pong.ts", ["player", 0, 0, "main", 0, 0, "main", 0, 0]);
 
 function* playerGen(n: number): Generator<unknown, number, unknown> {
   let i = 0;
@@ -29,17 +26,7 @@ function* mainGen(n: number): Generator<unknown, number, unknown> {
   return (yield* Miou.await_exn(a)) + (yield* Miou.await_exn(b));
 }
 
-function* playerCompiled(n: number): Generator<unknown, number, unknown> {
-  let i = 0;
-  for (; i < n; i++) yield at(Miou.yield_(), SITE);
-  return i;
-}
 
-function* mainCompiled(n: number): Generator<unknown, number, unknown> {
-  const a = (yield at(Miou.async(() => playerCompiled(n)), SITE + 1)) as Miou.Promise<number>;
-  const b = (yield at(Miou.async(() => playerCompiled(n)), SITE + 1)) as Miou.Promise<number>;
-  return ((yield at(Miou.await_exn(a), SITE + 2)) as number) + ((yield at(Miou.await_exn(b), SITE + 2)) as number);
-}
 
 async function playerNative(n: number): Promise<number> {
   let i = 0;
@@ -89,9 +76,10 @@ const workload: Workload = {
   name: "ping-pong",
   operation: "one yield to the scheduler (2 tasks x 1,000,000)",
   measure: "time",
+  prepare: buildPrograms,
   peers: {
     "miou-gen": { run: checked((n) => Miou.run(() => mainGen(n))) },
-    "miou-compiled": { run: checked((n) => Miou.run(() => mainCompiled(n))) },
+    "miou-compiled": { run: checked(async (n) => { const P = await compiledPrograms(); return Miou.run(() => P.pingPong(n)); }) },
     native: { run: checked(mainNative) },
     effect: { run: checked((n) => Effect.runPromise(mainEffect(n))), iterations: 3 },
     effection: { run: checked(async (n) => effectionRun(() => mainEffection(n))), iterations: 3 },

@@ -7,14 +7,13 @@
  * action. A baton is a one-token mailbox: a token given before its owner waits is kept.
  */
 import * as Miou from "miou/gen";
-import { at, registerSites } from "miou/compiled";
 import { Effect, Fiber, Latch } from "effect";
 import { action, run as effectionRun, spawn, type Operation, type Task } from "effection";
 import { expect, type Workload } from "../workload.js";
+import { buildPrograms, compiledPrograms } from "../direct/build.js";
 
 const TASKS = 1_000;
 const ROUNDS = 100;
-const SITE = registerSites("bench/workloads/ring.ts", ["take", 0, 0, "take", 0, 0, "member", 0, 0, "main", 0, 0, "main", 0, 0]);
 
 interface Baton<W> {
   waiting: W | null;
@@ -75,31 +74,7 @@ function* ringGen(): Generator<unknown, number, unknown> {
   return m.passes();
 }
 
-function* takeCompiled(b: Baton<Miou.Syscall>): Generator<unknown, void, unknown> {
-  if (b.full) return void (b.full = false);
-  const s = (yield at(Miou.syscall(), SITE)) as Miou.Syscall;
-  if (b.full) return void (b.full = false);
-  b.waiting = s;
-  yield at(Miou.suspend(s), SITE + 1);
-}
 
-function* ringCompiled(): Generator<unknown, number, unknown> {
-  const bs = batons<Miou.Syscall>();
-  const m = members(bs, giveMiou);
-  const ps: Miou.Promise<void>[] = [];
-  for (let i = 0; i < TASKS; i++) {
-    const member = function* (): Generator<unknown, void, unknown> {
-      for (let r = 0; r < ROUNDS; r++) {
-        if (i > 0) yield at(takeCompiled(bs[i]!), SITE + 2);
-        m.pass(i);
-        if (i === 0) yield at(takeCompiled(bs[i]!), SITE + 2);
-      }
-    };
-    ps.push((yield at(Miou.async(member), SITE + 3)) as Miou.Promise<void>);
-  }
-  for (const p of ps) yield at(Miou.await_exn(p), SITE + 4);
-  return m.passes();
-}
 
 // ---- native ----------------------------------------------------------------------------------
 
@@ -203,9 +178,18 @@ const workload: Workload = {
   name: "ring",
   operation: "one hand-off of the token (1,000 tasks x 100 rounds)",
   measure: "time",
+  prepare: buildPrograms,
   peers: {
     "miou-gen": { run: checked(() => Miou.run(ringGen)) },
-    "miou-compiled": { run: checked(() => Miou.run(ringCompiled)) },
+    "miou-compiled": {
+      run: checked(async () => {
+        const P = await compiledPrograms();
+        const bs = batons<Miou.Syscall>();
+        const m = members(bs, giveMiou);
+        await Miou.run(() => P.ring(bs, m.pass, ROUNDS));
+        return m.passes();
+      }),
+    },
     native: { run: checked(ringNative) },
     effect: { run: checked(() => Effect.runPromise(ringEffect)), iterations: 3 },
     effection: { run: checked(async () => effectionRun(ringEffection)), iterations: 3 },

@@ -6,14 +6,13 @@
  * the same trivial closure everywhere.
  */
 import * as Miou from "miou/gen";
-import { at, registerSites } from "miou/compiled";
 import { Effect, Fiber } from "effect";
 import { run as effectionRun, spawn, type Operation, type Task } from "effection";
 import { expect, type Workload } from "../workload.js";
+import { buildPrograms, compiledPrograms } from "../direct/build.js";
 
 const N = 100_000;
 const SUM = (N * (N - 1)) / 2;
-const SITE = registerSites("bench/workloads/spawn-join.ts", ["parent", 0, 0, "parent", 0, 0]);
 
 function* parentGen(): Generator<unknown, number, unknown> {
   const ps: Miou.Promise<number>[] = new Array(N);
@@ -23,15 +22,6 @@ function* parentGen(): Generator<unknown, number, unknown> {
   return sum;
 }
 
-// The compiled protocol, as the transformer emits it: each ⏸ call is one raw `yield` of the
-// operation, tagged with its call site.
-function* parentCompiled(): Generator<unknown, number, unknown> {
-  const ps: Miou.Promise<number>[] = new Array(N);
-  for (let i = 0; i < N; i++) ps[i] = (yield at(Miou.async(() => i), SITE)) as Miou.Promise<number>;
-  let sum = 0;
-  for (let i = 0; i < N; i++) sum += (yield at(Miou.await_exn(ps[i]!), SITE + 1)) as number;
-  return sum;
-}
 
 async function parentNative(): Promise<number> {
   const ps: Promise<number>[] = new Array(N);
@@ -69,9 +59,10 @@ const workload: Workload = {
   name: "spawn-join",
   operation: "spawn one child, run it, await it (100,000 children)",
   measure: "time",
+  prepare: buildPrograms,
   peers: {
     "miou-gen": { run: checked(() => Miou.run(parentGen)) },
-    "miou-compiled": { run: checked(() => Miou.run(parentCompiled)) },
+    "miou-compiled": { run: checked(async () => { const P = await compiledPrograms(); return Miou.run(() => P.spawnJoin(N)); }) },
     native: { run: checked(parentNative) },
     effect: { run: checked(() => Effect.runPromise(parentEffect)), iterations: 3 },
     // Effection spends about 0.2 ms per spawned task: two samples of 100,000 take most of a minute.
