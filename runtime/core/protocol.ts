@@ -41,7 +41,7 @@ export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
   declare cleanup: boolean;
   /** Ends the step whatever quanta remain (`yield_`). */
   declare ends: boolean;
-  /** The iterator result's fields; `done` also tells whether the op has been yielded yet. */
+  /** The iterator result's fields: `value` is the op itself once yielded; `done` once resumed. */
   done = false;
   value: unknown = undefined;
 
