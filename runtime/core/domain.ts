@@ -13,7 +13,7 @@
  */
 import { ctx } from "./context.js";
 import { Cancelled, Resource_leaked, Still_has_children } from "./errors.js";
-import { COPY, Op, PARK, SITE, isFrame, opCopy, siteLine, type Frame } from "./protocol.js";
+import { COPY, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, siteLine, type Frame } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
 import type { Run } from "./run.js";
@@ -333,7 +333,7 @@ export class Domain {
         }
         continue;
       }
-      if (opCopy(y) === undefined && isFrame(y)) {
+      if (isNativeGenerator(y) || (opCopy(y) === undefined && isFrame(y))) {
         (fiber.stack ??= []).push(gen, SITE.id);
         SITE.id = 0;
         gen = fiber.top = y;

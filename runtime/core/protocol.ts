@@ -94,6 +94,19 @@ export function isFrame(value: unknown): value is Frame {
   );
 }
 
+/**
+ * The generator objects of native generator functions are `instanceof NativeGenerator`: their
+ * prototype chain holds %GeneratorPrototype%. An instanceof check walks hidden classes (a few
+ * nanoseconds), where `isFrame` and `opCopy` look up properties that vary with every generator
+ * function (several times more); a frame lowered to ES5 still takes that slower path.
+ */
+function NativeGenerator(): void {}
+NativeGenerator.prototype = Object.getPrototypeOf(function* () {}.prototype) as object;
+
+export function isNativeGenerator(value: unknown): value is Frame {
+  return value instanceof NativeGenerator;
+}
+
 /** Is `value` an operation record of some copy of miou, and is it ours? */
 export function opCopy(value: unknown): { readonly name: string } | undefined {
   if (value === null || typeof value !== "object") return undefined;
