@@ -26,8 +26,9 @@ function batons<W>(): Baton<W>[] {
 }
 
 /**
- * The ring, generic over how a task waits: `take` and `give` per peer. Task 0 gives first and
- * takes last, so every token given is taken and the run ends with no task waiting.
+ * Passing the token on, counted; `give` is the peer's way to put it in a baton. In every peer,
+ * task i > 0 takes then passes, and task 0 passes first and takes last, so every token given
+ * is taken and the run ends with no task waiting.
  */
 function members<W>(bs: Baton<W>[], give: (b: Baton<W>) => void) {
   let passes = 0;
