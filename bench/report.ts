@@ -7,7 +7,7 @@ import { cpus, platform, release, totalmem } from "node:os";
 import { BASELINE, PEERS, type Outcome, type PeerName, type Ref, type Target, type Workload } from "./workload.js";
 
 export interface Row {
-  workload: Pick<Workload, "name" | "operation" | "measure">;
+  workload: Pick<Workload, "name" | "operation" | "measure" | "note">;
   outcomes: Partial<Record<PeerName, Outcome>>;
 }
 
@@ -111,7 +111,7 @@ export function document(rows: readonly Row[], targets: readonly Target[], notes
     "",
     "One operation is:",
     "",
-    ...rows.map((r) => `- **${r.workload.name}**: ${r.workload.operation}`),
+    ...rows.map((r) => `- **${r.workload.name}**: ${r.workload.operation}.${r.workload.note === undefined ? "" : ` ${r.workload.note}`}`),
     "",
     "## Targets",
     "",

@@ -12,6 +12,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildSection } from "./build/report.js";
@@ -38,8 +39,12 @@ function show(o: Outcome, unit: string): string {
   return "error" in o ? `error: ${o.error}` : `${median(o.samples).toFixed(1)} ${unit} (${o.samples.length} samples)`;
 }
 
+/** The 1-minute load average: other processes sharing the cores show in it. */
+const load = () => loadavg()[0]!.toFixed(2);
+
 async function main(): Promise<void> {
   const words = process.argv.slice(2);
+  const loadBefore = load();
   const wanted = (workload: string, peer: string) =>
     words.length === 0 ||
     words.some((word) => {
@@ -66,8 +71,8 @@ async function main(): Promise<void> {
   console.log(`\n${resultsTable(rows)}\n\n${targetsTable(rows, TARGETS)}\n`);
   if (words.length > 0) return;
   const notes = [
-    "Each cell is the median of its samples; each peer runs in a fresh Node process, after one untimed warm-up sample and a full collection before every sample.",
-    "Slow peers take 3 samples instead of 5. A small machine is noisy: differences under about 10% are within the noise.",
+    "Each cell is the median of its samples; each peer runs in a fresh Node process, after untimed warm-up samples (3 by default, then 7 timed; slow peers take fewer).",
+    `A small machine is noisy: the load average was ${loadBefore} when the run started and ${load()} when it ended; differences under about 15% are within the noise.`,
   ];
   writeFileSync(join(here, "RESULTS.md"), document(rows, TARGETS, notes) + buildSection(join(here, "..")));
   console.log("wrote bench/RESULTS.md");

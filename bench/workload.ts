@@ -34,6 +34,8 @@ export interface Workload {
   name: string;
   /** What one operation is, printed under the table. */
   operation: string;
+  /** What a reader of the row should know (how the peers differ in what they do), if anything. */
+  note?: string;
   measure: "time" | "bytes";
   /** Extra Node flags for the measuring process (`--stack-size=...`). `--expose-gc` is always on. */
   node?: readonly string[];

@@ -2,7 +2,7 @@
  * The public types shared by the entry points. Handles are opaque: users hold them and give them
  * back to Miou's functions, nothing more.
  */
-import type { Task } from "./core/task.js";
+import { Task } from "./core/task.js";
 
 declare const PROMISE: unique symbol;
 
@@ -30,6 +30,7 @@ export type Body<T> = (() => Generator<unknown, T, any>) | (() => T);
 export type Returned<F> = F extends () => Generator<unknown, infer R, any> ? R : F extends () => infer R ? R : never;
 
 export function asTask(p: unknown, fn: string): Task {
+  if (p instanceof Task) return p; // the common case, without the property checks below
   if (p === null || typeof p !== "object" || !("uid" in p) || !("domain" in p) || !("body" in p))
     throw new TypeError(`Miou.${fn}: expected a Miou promise (the handle returned by Miou.async), got ${typeof p}`);
   return p as Task;

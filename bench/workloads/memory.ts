@@ -102,6 +102,8 @@ const few = (run: (n: number) => Promise<number>, n = N): Case => ({ run: () => 
 const workload: Workload = {
   name: "memory",
   operation: "live heap per parked task (100,000 parked; Effection 10,000)",
+  note:
+    "Each peer's child body is one shared function, so closures are not counted.",
   measure: "bytes",
   prepare: buildPrograms,
   peers: {

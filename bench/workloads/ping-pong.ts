@@ -75,6 +75,8 @@ const checked = (run: (n: number) => Promise<number>, n = N) => async () => {
 const workload: Workload = {
   name: "ping-pong",
   operation: "one yield to the scheduler (2 tasks x 1,000,000)",
+  note:
+    "Natively a yield is `await null`; Effect: `Effect.yieldNow`; Effection: an action that settles at once (`sleep(0)` would measure a timer).",
   measure: "time",
   prepare: buildPrograms,
   peers: {

@@ -58,6 +58,8 @@ const checked = (run: () => Promise<number>) => async () => {
 const workload: Workload = {
   name: "spawn-join",
   operation: "spawn one child, run it, await it (100,000 children)",
+  note:
+    "In Miou a child is three turns of the scheduler (the parent's `async`, the child's run, the parent's `await_exn`) and a task record that lives until it is awaited; a native child is a promise.",
   measure: "time",
   prepare: buildPrograms,
   peers: {

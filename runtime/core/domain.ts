@@ -13,12 +13,12 @@
  */
 import { ctx } from "./context.js";
 import { Cancelled, Resource_leaked, Still_has_children } from "./errors.js";
-import { COPY, Op, PARK, SITE, isFrame, opCopy, siteLine, type Frame } from "./protocol.js";
+import { COPY, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, siteLine, type Frame } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
 import type { Run } from "./run.js";
 import type { Events, Signal } from "./syscall.js";
-import { FAILED, NEXT, RETURNED, RUNNING, THROW, Task, childrenOf, detach } from "./task.js";
+import { FAILED, Fiber, NEXT, RETURNED, RUNNING, THROW, Task, childrenOf, detach } from "./task.js";
 import { platform } from "./platform.js";
 
 /** How long a domain runs steps before it lets the JavaScript event loop have a turn. */
@@ -71,19 +71,21 @@ export class Domain {
 
   /** Resumes a parked task at its next turn, with a value or an error. */
   wake(task: Task, mode: number, input: unknown): void {
-    if (task.done || task.top === null) return;
-    task.wait = null;
+    const fiber = task.fiber;
+    if (task.done || fiber === null || fiber.top === null) return;
+    fiber.wait = null;
     task.mode = mode;
-    task.input = input;
+    fiber.input = input;
     this.queue.push(task);
     this.kick();
   }
 
   /** Services a parked task's operation again at its next turn (what it waited for happened). */
   retry(task: Task, op: Op): void {
-    if (task.done || task.top === null) return;
-    task.wait = null;
-    task.op = op;
+    const fiber = task.fiber;
+    if (task.done || fiber === null || fiber.top === null) return;
+    fiber.wait = null;
+    fiber.op = op;
     this.queue.push(task);
     this.kick();
   }
@@ -204,19 +206,22 @@ export class Domain {
     if (task.done) return; // torn down while it was queued
     ctx.task = task;
     if (this.tracing) this.run.emit("resume", task);
-    if (task.body !== null) {
-      if (this.start(task)) this.requeue(task);
+    const code = task.code;
+    if (typeof code === "function") {
+      if (this.start(task, code)) this.requeue(task);
       return;
     }
+    // Queued and not done, past its first step: it has frames, hence a fiber.
+    const fiber = code as Fiber;
     let budget = this.run.quanta;
     let mode = task.mode;
-    let value = task.input;
-    task.input = undefined;
+    let value = fiber.input;
+    fiber.input = undefined;
     for (;;) {
-      const op = task.op;
+      const op = fiber.op;
       let ends = false;
       if (op !== null) {
-        task.op = null;
+        fiber.op = null;
         mode = NEXT;
         try {
           value = op.perform(task, this);
@@ -231,7 +236,7 @@ export class Domain {
         ends = op.ends;
       }
       budget -= 1;
-      if (!this.drive(task, mode, value)) return this.finish(task);
+      if (!this.drive(task, fiber, mode, value)) return this.finish(task, fiber);
       if (budget <= 0 || ends) return this.requeue(task);
     }
   }
@@ -246,9 +251,8 @@ export class Domain {
   }
 
   /** A task's first run: call its body; a generator is driven to its first operation. */
-  private start(task: Task): boolean {
-    const body = task.body!;
-    task.body = null;
+  private start(task: Task, body: () => unknown): boolean {
+    task.code = null;
     let r: unknown;
     try {
       ctx.suspendable = false;
@@ -261,19 +265,20 @@ export class Domain {
       this.returned(task, r);
       return false;
     }
-    task.top = r;
-    if (this.drive(task, NEXT, undefined)) return true;
-    this.finish(task);
+    const fiber = new Fiber(r);
+    task.code = fiber;
+    if (this.drive(task, fiber, NEXT, undefined)) return true;
+    this.finish(task, fiber);
     return false;
   }
 
   /**
-   * Resumes the task's frames until one yields an operation (true: `task.op` is set) or the
-   * outermost frame ends (false: `task.mode`/`task.input` hold the outcome). Calls of
+   * Resumes the task's frames until one yields an operation (true: `fiber.op` is set) or the
+   * outermost frame ends (false: `task.mode` and `fiber.input` hold the outcome). Calls of
    * suspending functions push frames; their returns and throws pop them.
    */
-  private drive(task: Task, mode: number, value: unknown): boolean {
-    let gen = task.top as Frame;
+  private drive(task: Task, fiber: Fiber, mode: number, value: unknown): boolean {
+    let gen = fiber.top as Frame;
     let swallowed = 0;
     // Every way out of the loop clears `suspendable` (`ended` does it for the "false" ones): no
     // try/finally on the hottest path. A throw out of this function is a bug of the runtime,
@@ -284,18 +289,20 @@ export class Domain {
       try {
         r = mode === NEXT ? gen.next(value) : gen.throw(value);
       } catch (e) {
-        if (!augmented.has(e as object)) augment(e, task, mode === THROW && value === e);
-        if (task.stack === null || task.stack.length === 0) return this.ended(task, THROW, e);
-        task.site = task.stack.pop() as number;
-        gen = task.top = task.stack.pop() as Frame;
+        if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e);
+        const stack = fiber.stack;
+        if (stack === null || stack.length === 0) return this.ended(task, fiber, THROW, e);
+        fiber.site = stack.pop() as number;
+        gen = fiber.top = stack.pop() as Frame;
         mode = THROW;
         value = e;
         continue;
       }
       if (r.done === true) {
-        if (task.stack === null || task.stack.length === 0) return this.ended(task, NEXT, r.value);
-        task.site = task.stack.pop() as number;
-        gen = task.top = task.stack.pop() as Frame;
+        const stack = fiber.stack;
+        if (stack === null || stack.length === 0) return this.ended(task, fiber, NEXT, r.value);
+        fiber.site = stack.pop() as number;
+        gen = fiber.top = stack.pop() as Frame;
         mode = NEXT;
         value = r.value;
         continue;
@@ -304,7 +311,7 @@ export class Domain {
       // An op of this copy; one of another copy of miou is refused below.
       if (y instanceof Op) {
         const op = y;
-        task.site = SITE.id;
+        fiber.site = SITE.id;
         SITE.id = 0;
         if (op.now) {
           mode = NEXT;
@@ -312,7 +319,7 @@ export class Domain {
           continue;
         }
         if (!task.unwinding) {
-          task.op = op;
+          fiber.op = op;
           ctx.suspendable = false;
           return true;
         }
@@ -329,40 +336,40 @@ export class Domain {
           ctx.suspendable = true;
         } else if (++swallowed > UNWIND_LIMIT) {
           platform.report(`miou: task ${task.uid} kept catching Miou.Cancelled while unwinding; its frames were dropped`, undefined);
-          return this.ended(task, THROW, new Cancelled());
+          return this.ended(task, fiber, THROW, new Cancelled());
         } else {
           mode = THROW;
           value = new Cancelled();
         }
         continue;
       }
-      const copy = opCopy(y);
-      if (copy === undefined && isFrame(y)) {
-        (task.stack ??= []).push(gen, SITE.id);
+      if (isNativeGenerator(y) || (opCopy(y) === undefined && isFrame(y))) {
+        (fiber.stack ??= []).push(gen, SITE.id);
         SITE.id = 0;
-        gen = task.top = y;
+        gen = fiber.top = y;
         mode = NEXT;
         value = undefined;
         continue;
       }
+      const copy = opCopy(y);
       mode = THROW;
       value = copy !== undefined ? foreignCopy(copy) : badYield(y);
     }
   }
 
-  private ended(task: Task, mode: number, value: unknown): false {
+  private ended(task: Task, fiber: Fiber, mode: number, value: unknown): false {
     ctx.suspendable = false;
-    task.top = null;
-    task.stack = null;
+    fiber.top = null;
+    fiber.stack = null;
     task.mode = mode;
-    task.input = value;
+    fiber.input = value;
     return false;
   }
 
-  /** The outermost frame ended: settle the task with its outcome. */
-  private finish(task: Task): void {
-    const value = task.input;
-    task.input = undefined;
+  /** The outermost frame ended: the fiber goes, and the task settles with its outcome. */
+  private finish(task: Task, fiber: Fiber): void {
+    const value = fiber.input;
+    task.code = null;
     if (task.mode === NEXT) this.returned(task, value);
     else this.failed(task, value);
   }
@@ -449,17 +456,19 @@ export class Domain {
         task.state = FAILED;
         task.result = new Cancelled();
       }
-      const wait = task.wait;
-      task.wait = null;
-      task.op = null;
-      wait?.teardown?.(task);
-      task.body = null;
-      if (task.top !== null) {
-        ctx.task = task;
-        task.unwinding = true;
-        this.drive(task, THROW, new Cancelled());
-        task.input = undefined;
+      const fiber = task.fiber;
+      if (fiber !== null) {
+        const wait = fiber.wait;
+        fiber.wait = null;
+        fiber.op = null;
+        wait?.teardown?.(task);
+        if (fiber.top !== null) {
+          ctx.task = task;
+          task.unwinding = true;
+          this.drive(task, fiber, THROW, new Cancelled());
+        }
       }
+      task.code = null; // the body that never ran, or the fiber
       this.finalise(task);
       task.done = true;
       this.run.emit("cancelled", task);
@@ -469,15 +478,15 @@ export class Domain {
 }
 
 /** Appends the frames an error crossed: the suspended callers of the frame it escaped. */
-function augment(e: unknown, task: Task, fromRuntime: boolean): void {
+function augment(e: unknown, fiber: Fiber, fromRuntime: boolean): void {
   if (e === null || typeof e !== "object") return;
   augmented.add(e);
   const lines: string[] = [];
   if (fromRuntime) {
-    const own = siteLine(task.site);
+    const own = siteLine(fiber.site);
     if (own !== undefined) lines.push(own);
   }
-  const stack = task.stack;
+  const stack = fiber.stack;
   if (stack !== null) {
     for (let i = stack.length - 1; i > 0; i -= 2) {
       const line = siteLine(stack[i] as number);

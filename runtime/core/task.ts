@@ -1,8 +1,8 @@
 /**
  * A task and its promise are one object: the handle users get from `async` is the task
  * record itself, typed as an opaque `Promise<T>`. Kept small on purpose (a parked task is
- * budgeted at 500 bytes all in): children are an intrusive list, the frame stack is allocated
- * only when a task calls a suspending function, and the rarely used fields start `null`.
+ * budgeted at 500 bytes all in): children are an intrusive list, the running state lives in a
+ * `Fiber` that exists only while the task has frames, and the rarely used fields start `null`.
  */
 import type { Frame, Op } from "./protocol.js";
 import type { Domain } from "./domain.js";
@@ -28,6 +28,28 @@ const UNWINDING = 8;
 const CANCELLED_OVERRIDE = 16;
 const THROWING = 32;
 
+/**
+ * The running state of a task whose body is a generator: made at its first step, dropped when
+ * it settles. A settled task stays linked to its parent until awaited, and a parent may spawn
+ * many before it awaits any, so what a settled task keeps (links, flags, result) is what the
+ * garbage collector copies; the fiber is not part of it.
+ */
+export class Fiber {
+  /** The callers of `top`, outermost first, each followed by the call site it is suspended at. */
+  stack: unknown[] | null = null;
+  /** The call site `top` is suspended at (compiled code only; 0 when unknown). */
+  site = 0;
+  /** The operation to service at the task's next turn, if it yielded one. */
+  op: Op | null = null;
+  /** What to resume with when `op` is null: a value (task `mode` NEXT) or an error (THROW). */
+  input: unknown = undefined;
+  /** What the task is parked on. */
+  wait: Wait | null = null;
+
+  /** `top` is the frame running now (the innermost); null once the outermost one has ended. */
+  constructor(public top: Frame | null) {}
+}
+
 export class Task {
   /** Children, newest first (Miou adds to the front). */
   first: Task | null = null;
@@ -36,28 +58,13 @@ export class Task {
 
   /**
    * `state`, `done`, `unwinding`, `cancelledOverride` and `mode` packed in one small integer:
-   * every field costs 8 bytes per task, and a task lives as long as its parent has not awaited
-   * it, so its size is most of what the garbage collector copies when many tasks are alive.
+   * every field costs 8 bytes per task, for as long as the parent has not awaited it.
    */
   private flags = 0;
   /** Once settled, the value (RETURNED) or the error (FAILED). */
   result: unknown = undefined;
-
-  /** The body, until the task's first step calls it. */
-  body: (() => unknown) | null;
-  /** The frame running now (the innermost). */
-  top: Frame | null = null;
-  /** The callers of `top`, outermost first, each followed by the call site it is suspended at. */
-  stack: unknown[] | null = null;
-  /** The call site `top` is suspended at (compiled code only; 0 when unknown). */
-  site = 0;
-
-  /** The operation to service at the task's next turn, if it yielded one. */
-  op: Op | null = null;
-  /** What to resume with when `op` is null: a value (`mode` NEXT) or an error (THROW). */
-  input: unknown = undefined;
-  /** What the task is parked on. */
-  wait: Wait | null = null;
+  /** The body until the first step; then the fiber while the task has frames; then null. */
+  code: (() => unknown) | Fiber | null;
 
   resources: Resource<unknown>[] | null = null;
 
@@ -67,8 +74,29 @@ export class Task {
     readonly parent: Task | null,
     body: () => unknown,
   ) {
-    this.body = body;
+    this.code = body;
     if (parent !== null) addChild(parent, this);
+  }
+
+  /** The body, until the task's first step calls it. */
+  get body(): (() => unknown) | null {
+    const c = this.code;
+    return typeof c === "function" ? c : null;
+  }
+
+  /** The running state, while the task has frames. */
+  get fiber(): Fiber | null {
+    const c = this.code;
+    return typeof c === "object" ? c : null; // null is an "object" too
+  }
+
+  /** What the task is parked on; set by an operation that parks it (so it has frames). */
+  get wait(): Wait | null {
+    const f = this.fiber;
+    return f === null ? null : f.wait;
+  }
+  set wait(w: Wait | null) {
+    this.fiber!.wait = w;
   }
 
   /** RUNNING, then RETURNED or FAILED once; `result` holds the value or the error. */
@@ -103,7 +131,7 @@ export class Task {
     this.flags = b ? this.flags | CANCELLED_OVERRIDE : this.flags & ~CANCELLED_OVERRIDE;
   }
 
-  /** How to resume when `op` is null: NEXT or THROW. */
+  /** How to resume when the fiber has no `op`: NEXT or THROW. */
   get mode(): number {
     return (this.flags & THROWING) !== 0 ? THROW : NEXT;
   }
