@@ -16,7 +16,15 @@ export async function buildPrograms(): Promise<void> {
   built = true;
 }
 
-/** The transformer's output of `programs.ts` (call `buildPrograms` first, in `prepare`). */
-export async function compiledPrograms(): Promise<typeof import("./programs.js")> {
-  return (await import(pathToFileURL(join(root, ".cache", "bench-direct", "programs.js")).href)) as typeof import("./programs.js");
+let loaded: typeof import("./programs.js") | undefined;
+
+/** Loads the transformer's output of `programs.ts` (a workload's `setup`, after `prepare` built it). */
+export async function loadPrograms(): Promise<void> {
+  loaded = (await import(pathToFileURL(join(root, ".cache", "bench-direct", "programs.js")).href)) as typeof import("./programs.js");
+}
+
+/** The loaded programs: no `await` inside a timed sample. */
+export function compiled(): typeof import("./programs.js") {
+  if (loaded === undefined) throw new Error("bench/direct: loadPrograms() has not run; give the workload `setup: loadPrograms`");
+  return loaded;
 }

@@ -14,7 +14,7 @@ import { Effect } from "effect";
 import { run as effectionRun, type Operation } from "effection";
 import { effectionYield } from "../support.js";
 import { expect, type Case, type PeerName, type Workload } from "../workload.js";
-import { buildPrograms, compiledPrograms } from "../direct/build.js";
+import { buildPrograms, compiled, loadPrograms } from "../direct/build.js";
 
 
 function* deepGen(n: number): Generator<unknown, number, unknown> {
@@ -42,7 +42,7 @@ function* deepEffection(n: number): Operation<number> {
 const runs: Record<PeerName, (n: number) => Promise<number>> = {
   "miou-gen": (n) => Miou.run(() => deepGen(n)),
   "miou-compiled": async (n) => {
-    const P = await compiledPrograms();
+    const P = compiled();
     return Miou.run(() => P.deep(n));
   },
   native: deepNative,
@@ -76,6 +76,7 @@ function deep(levels: number, repeat: number, peers: Partial<Record<PeerName, Pa
         : undefined,
     measure: "time",
     prepare: buildPrograms,
+    setup: loadPrograms,
     peers: cases,
   };
 }

@@ -16,7 +16,7 @@ import { Effect, Fiber } from "effect";
 import { run as effectionRun, sleep, spawn, suspend, type Task } from "effection";
 import { liveHeap } from "../support.js";
 import type { Case, Workload } from "../workload.js";
-import { buildPrograms, compiledPrograms } from "../direct/build.js";
+import { buildPrograms, compiled, loadPrograms } from "../direct/build.js";
 
 const N = 100_000;
 /** Effection spends about 0.1 ms and tens of kilobytes per task: a tenth of the tasks is enough. */
@@ -106,10 +106,11 @@ const workload: Workload = {
     "Each peer's child body is one shared function, so closures are not counted.",
   measure: "bytes",
   prepare: buildPrograms,
+  setup: loadPrograms,
   peers: {
     "miou-gen": few((n) => Miou.run(() => parkedGen(n))),
     "miou-compiled": few(async (n) => {
-      const P = await compiledPrograms();
+      const P = compiled();
       return Miou.run(() => P.parked(n, liveHeap));
     }),
     native: few(parkedNative),

@@ -10,7 +10,7 @@ import { Effect, Fiber } from "effect";
 import { run as effectionRun, spawn } from "effection";
 import { effectionYield } from "../support.js";
 import { expect, type Workload } from "../workload.js";
-import { buildPrograms, compiledPrograms } from "../direct/build.js";
+import { buildPrograms, compiled, loadPrograms } from "../direct/build.js";
 
 const N = 1_000_000;
 
@@ -79,9 +79,10 @@ const workload: Workload = {
     "Natively a yield is `await null`; Effect: `Effect.yieldNow`; Effection: an action that settles at once (`sleep(0)` would measure a timer).",
   measure: "time",
   prepare: buildPrograms,
+  setup: loadPrograms,
   peers: {
     "miou-gen": { run: checked((n) => Miou.run(() => mainGen(n))) },
-    "miou-compiled": { run: checked(async (n) => { const P = await compiledPrograms(); return Miou.run(() => P.pingPong(n)); }) },
+    "miou-compiled": { run: checked(async (n) => { const P = compiled(); return Miou.run(() => P.pingPong(n)); }) },
     native: { run: checked(mainNative) },
     effect: { run: checked((n) => Effect.runPromise(mainEffect(n))), iterations: 3 },
     effection: { run: checked(async (n) => effectionRun(() => mainEffection(n))), iterations: 3 },

@@ -10,7 +10,7 @@ import * as Miou from "miou/gen";
 import { Effect, Fiber, Latch } from "effect";
 import { action, run as effectionRun, spawn, type Operation, type Task } from "effection";
 import { expect, type Workload } from "../workload.js";
-import { buildPrograms, compiledPrograms } from "../direct/build.js";
+import { buildPrograms, compiled, loadPrograms } from "../direct/build.js";
 
 const TASKS = 1_000;
 const ROUNDS = 100;
@@ -182,11 +182,12 @@ const workload: Workload = {
     "A Miou hand-off through the suspension API is three scheduling points (`syscall`, `suspend`, and the woken task's turn), each a trip through the run queue; a native one is one microtask. Effect uses a latch: its callbacks resume a fiber inside the caller, which overflows the stack across 1,000 fibers.",
   measure: "time",
   prepare: buildPrograms,
+  setup: loadPrograms,
   peers: {
     "miou-gen": { run: checked(() => Miou.run(ringGen)) },
     "miou-compiled": {
       run: checked(async () => {
-        const P = await compiledPrograms();
+        const P = compiled();
         const bs = batons<Miou.Syscall>();
         const m = members(bs, giveMiou);
         await Miou.run(() => P.ring(bs, m.pass, ROUNDS));
