@@ -13,7 +13,7 @@
  */
 import { ctx } from "./context.js";
 import { Cancelled, Resource_leaked, Still_has_children } from "./errors.js";
-import { COPY, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, siteLine, type Frame } from "./protocol.js";
+import { COPY, Now, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, siteLine, type Frame } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
 import type { Run } from "./run.js";
@@ -313,11 +313,6 @@ export class Domain {
         const op = y;
         fiber.site = SITE.id;
         SITE.id = 0;
-        if (op.now) {
-          mode = NEXT;
-          value = op.perform(task, this);
-          continue;
-        }
         if (!task.unwinding) {
           fiber.op = op;
           ctx.suspendable = false;
@@ -349,6 +344,11 @@ export class Domain {
         gen = fiber.top = y;
         mode = NEXT;
         value = undefined;
+        continue;
+      }
+      if (y instanceof Now) {
+        mode = NEXT;
+        value = y.value;
         continue;
       }
       const copy = opCopy(y);

@@ -41,8 +41,6 @@ export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
   declare cleanup: boolean;
   /** Ends the step whatever quanta remain (`yield_`). */
   declare ends: boolean;
-  /** Resumes the frame at once with `perform`'s value: no scheduling point (`maybe`'s plain results). */
-  declare now: boolean;
   /** The iterator result's fields: `value` is the op itself once yielded; `done` once resumed. */
   done = false;
   value: unknown = undefined;
@@ -83,7 +81,15 @@ export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
 Op.prototype[OP] = COPY;
 Op.prototype.cleanup = false;
 Op.prototype.ends = false;
-Op.prototype.now = false;
+
+/**
+ * An immediate value (PROTOCOL.md §2): the frame is resumed with it at once, with no scheduling
+ * point. `maybe` hands one back for a call that turned out not to suspend. Not an `Op`, so the
+ * check for it stays off the path every operation takes.
+ */
+export class Now {
+  constructor(readonly value: unknown) {}
+}
 
 /** A generator object (native, or lowered by TypeScript to ES5): a frame of a task. */
 export type Frame = Iterator<unknown, unknown, unknown> & { throw(e: unknown): IteratorResult<unknown, unknown> };

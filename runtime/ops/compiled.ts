@@ -2,21 +2,7 @@
  * Runtime helpers the transformer's output calls (PROTOCOL.md §2, §7): values that may or may
  * not be frames, and the array methods given suspending callbacks.
  */
-import { Op, SITE, isFrame, opCopy } from "../core/protocol.js";
-
-/** A plain value handed back to the frame at once, with no scheduling point. */
-class Now extends Op {
-  constructor(readonly result: unknown) {
-    super();
-  }
-  get label(): string {
-    return "value";
-  }
-  perform(): unknown {
-    return this.result;
-  }
-}
-Now.prototype.now = true;
+import { Now, SITE, isFrame, opCopy } from "../core/protocol.js";
 
 /**
  * The result of a call that may or may not suspend (through a parameter, a property, an optional
