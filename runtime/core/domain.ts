@@ -12,13 +12,16 @@
  *   domain is parked or queued while one task runs, so the subtree unwinds synchronously.
  */
 import { ctx } from "./context.js";
-import { Cancelled, Resource_leaked, Still_has_children } from "./errors.js";
-import { COPY, Now, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, siteLine, type Frame } from "./protocol.js";
+import { Cancelled } from "./errors.js";
+import { cancelTree, failed, returned } from "./ending.js";
+import { augment, augmented } from "./logical-stack.js";
+import { badYield, deadlock, foreignCopy } from "./mistakes.js";
+import { Now, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, type Frame } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
 import type { Run } from "./run.js";
 import type { Events, Signal } from "./syscall.js";
-import { FAILED, Fiber, NEXT, RETURNED, RUNNING, THROW, Task, childrenOf, detach } from "./task.js";
+import { Fiber, NEXT, THROW, Task } from "./task.js";
 import { platform } from "./platform.js";
 
 /** How long a domain runs steps before it lets the JavaScript event loop have a turn. */
@@ -32,8 +35,6 @@ export interface Hook {
 }
 
 /** Errors whose stack already lists the logical frames they crossed. */
-const augmented = new WeakSet<object>();
-
 export class Domain {
   readonly queue = new Queue<Task>();
   /** Hooks of this domain, newest first; all run before every step. */
@@ -275,9 +276,10 @@ export class Domain {
   /**
    * Resumes the task's frames until one yields an operation (true: `fiber.op` is set) or the
    * outermost frame ends (false: `task.mode` and `fiber.input` hold the outcome). Calls of
-   * suspending functions push frames; their returns and throws pop them.
+   * suspending functions push frames; their returns and throws pop them. `ending.ts` also calls
+   * it, to unwind a cancelled task.
    */
-  private drive(task: Task, fiber: Fiber, mode: number, value: unknown): boolean {
+  drive(task: Task, fiber: Fiber, mode: number, value: unknown): boolean {
     let gen = fiber.top as Frame;
     let swallowed = 0;
     // Every way out of the loop clears `suspendable` (`ended` does it for the "false" ones): no
@@ -374,152 +376,18 @@ export class Domain {
     else this.failed(task, value);
   }
 
-  // ---- how a task ends (semantics §1.6) -------------------------------------------------------
+  // ---- how a task ends: see ending.ts -------------------------------------------------------
 
   private returned(task: Task, value: unknown): void {
-    if (task.resources !== null && task.resources.length > 0) {
-      this.finalise(task);
-      return this.fatal(task, new Resource_leaked());
-    }
-    if (task.hasChildren) return this.fatal(task, new Still_has_children());
-    task.state = RETURNED;
-    task.result = value;
-    this.settle(task, "resolve");
+    returned(this, task, value);
   }
 
   private failed(task: Task, error: unknown): void {
-    task.state = FAILED;
-    task.result = error;
-    this.finalise(task);
-    for (const child of childrenOf(task)) this.cancelTree(child);
-    this.settle(task, "fail");
+    failed(this, task, error);
   }
 
-  /** An uncatchable error: the task is finished and the whole run ends with `error`. */
-  private fatal(task: Task, error: Error): void {
-    task.state = FAILED;
-    task.result = error;
-    task.done = true;
-    this.run.emit("fail", task);
-    this.run.fatal(error);
-  }
-
-  private settle(task: Task, kind: "resolve" | "fail"): void {
-    task.done = true;
-    this.run.emit(kind, task);
-    const parent = task.parent;
-    if (parent === null) {
-      this.run.rootDone();
-      return;
-    }
-    parent.wait?.childDone?.(parent, task);
-  }
-
-  /** Runs the finalisers of the resources `task` still owns; their errors are reported. */
-  finalise(task: Task): void {
-    const resources = task.resources;
-    if (resources === null) return;
-    task.resources = null;
-    ctx.suspendable = false;
-    for (const r of resources) {
-      try {
-        r.finaliser(r.value);
-      } catch (e) {
-        platform.report(`miou: the finaliser of resource ${r.uid} raised an error`, e);
-      }
-    }
-  }
-
-  // ---- cancellation (semantics §7, api.md "Cancellation and cleanup") -------------------------
-
-  /**
-   * Cancels `root` and its whole subtree, children before parents, and detaches `root` from its
-   * parent. Every task of the subtree is parked or queued, so it unwinds here and now.
-   */
+  /** Cancels `root` and its whole subtree, children before parents (see ending.ts). */
   cancelTree(root: Task): void {
-    const order: Task[] = [];
-    const pending = [root];
-    while (pending.length > 0) {
-      const t = pending.pop()!;
-      order.push(t);
-      for (let c = t.first; c !== null; c = c.nextSibling) pending.push(c);
-    }
-    const saved = ctx.task;
-    for (let i = order.length - 1; i >= 0; i--) this.unwind(order[i]!);
-    ctx.task = saved;
+    cancelTree(this, root);
   }
-
-  private unwind(task: Task): void {
-    if (!task.done) {
-      this.run.emit("cancel", task);
-      if (task.state === RUNNING) {
-        task.state = FAILED;
-        task.result = new Cancelled();
-      }
-      const fiber = task.fiber;
-      if (fiber !== null) {
-        const wait = fiber.wait;
-        fiber.wait = null;
-        fiber.op = null;
-        wait?.teardown?.(task);
-        if (fiber.top !== null) {
-          ctx.task = task;
-          task.unwinding = true;
-          this.drive(task, fiber, THROW, new Cancelled());
-        }
-      }
-      task.code = null; // the body that never ran, or the fiber
-      this.finalise(task);
-      task.done = true;
-      this.run.emit("cancelled", task);
-    }
-    detach(task);
-  }
-}
-
-/** Appends the frames an error crossed: the suspended callers of the frame it escaped. */
-function augment(e: unknown, fiber: Fiber, fromRuntime: boolean): void {
-  if (e === null || typeof e !== "object") return;
-  augmented.add(e);
-  const lines: string[] = [];
-  if (fromRuntime) {
-    const own = siteLine(fiber.site);
-    if (own !== undefined) lines.push(own);
-  }
-  const stack = fiber.stack;
-  if (stack !== null) {
-    for (let i = stack.length - 1; i > 0; i -= 2) {
-      const line = siteLine(stack[i] as number);
-      if (line !== undefined) lines.push(line);
-    }
-  }
-  if (lines.length === 0) return;
-  try {
-    const err = e as { stack?: unknown };
-    if (typeof err.stack === "string") err.stack = `${err.stack}\n${lines.join("\n")}`;
-  } catch {
-    // a frozen error keeps the stack it has
-  }
-}
-
-function badYield(y: unknown): TypeError {
-  const what = y === null ? "null" : typeof y === "object" ? "an object that is not a Miou operation" : typeof y;
-  return new TypeError(
-    `a Miou task yielded ${what}. Tasks yield only Miou operations: in generator style write ` +
-      "`yield* Miou.op(...)` (with the star), and call your own generator functions with `yield*` too.",
-  );
-}
-
-function foreignCopy(other: { readonly name: string }): TypeError {
-  return new TypeError(
-    `a Miou operation from another copy of miou (${other.name}) reached the scheduler of ${COPY.name}. ` +
-      "Two copies of the package are installed: make every import resolve to one (npm dedupe, or one version everywhere).",
-  );
-}
-
-function deadlock(root: Task | null): Error {
-  return new Error(
-    "miou: deadlock: every task is waiting and nothing outside the run can wake one " +
-      `(no suspended syscall, no pending promise). The root task is ${root === null ? "gone" : `task ${root.uid}`}.`,
-  );
 }
