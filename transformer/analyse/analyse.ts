@@ -112,10 +112,16 @@ export function analyse(ts: TS, program: ts.Program): Facts {
           if (params === undefined) return undefined;
           for (const i of params) {
             const arg = call.arguments[i];
-            if (arg !== undefined && suspendingValue(arg) !== undefined) {
+            if (arg === undefined || suspendingValue(arg) === undefined) continue;
+            if (twinnable(ts, target)) {
               facts.twins.add(target);
               return { kind: "twin", fn: target };
             }
+            // No declaration to put a twin beside (an arrow, a function expression): the function
+            // itself suspends, through its calls of that parameter.
+            for (const c of facts.maybe.get(target) ?? [])
+              if (parameterOf(ts, checker, c.expression)?.index === i) mark(target, c, { kind: "maybe", name: c.expression.getText() });
+            return { kind: "function", fn: target };
           }
           return undefined;
         },
@@ -234,6 +240,11 @@ export function analyse(ts: TS, program: ts.Program): Facts {
   for (const fn of facts.twins) if (facts.suspending.has(fn)) facts.twins.delete(fn);
   for (const [call, kind] of facts.calls) if (kind.kind === "twin" && facts.suspending.has(kind.fn)) facts.calls.set(call, { kind: "function", fn: kind.fn });
   return facts;
+}
+
+/** Can a twin stand beside `fn` under a name of its own (`name$miou`)? */
+function twinnable(ts: TS, fn: FunctionNode): boolean {
+  return (ts.isFunctionDeclaration(fn) && fn.name !== undefined) || (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name));
 }
 
 /** The function (the owner or one around it) whose parameter `callee` names, and its index. */
