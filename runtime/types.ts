@@ -30,10 +30,8 @@ export type Body<T> = (() => Generator<unknown, T, any>) | (() => T);
 export type Returned<F> = F extends () => Generator<unknown, infer R, any> ? R : F extends () => infer R ? R : never;
 
 export function asTask(p: unknown, fn: string): Task {
-  if (p instanceof Task) return p; // the common case, without the property checks below
-  if (p === null || typeof p !== "object" || !("uid" in p) || !("domain" in p) || !("body" in p))
-    throw new TypeError(`Miou.${fn}: expected a Miou promise (the handle returned by Miou.async), got ${typeof p}`);
-  return p as Task;
+  if (p instanceof Task) return p;
+  throw new TypeError(`Miou.${fn}: expected a Miou promise (the handle returned by Miou.async), got ${p === null ? "null" : typeof p}`);
 }
 
 export function asPromise<T>(task: Task): Promise<T> {

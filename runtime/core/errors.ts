@@ -60,10 +60,6 @@ export class Not_owner extends Error {
 }
 named(Not_owner, "Miou.Not_owner");
 
-/** The errors that end a whole run instead of being raised in a task. */
-export function isUncatchable(e: unknown): boolean {
-  return e instanceof Still_has_children || e instanceof Resource_leaked;
-}
 
 /** An error thrown by `protect`'s `finally` or `on_cancellation`, or by a finaliser, wrapped with what raised it. */
 export function wrapped(where: string, cause: unknown): Error {

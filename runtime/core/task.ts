@@ -164,16 +164,7 @@ export function detach(child: Task): void {
   child.prevSibling = child.nextSibling = null;
 }
 
-export function isChild(parent: Task, p: Task): boolean {
-  return p.parent === parent;
-}
-
-/** Still linked into its parent's children (neither awaited nor cancelled yet). */
-export function isAttached(child: Task): boolean {
-  const parent = child.parent;
-  return parent !== null && (parent.first === child || child.prevSibling !== null);
-}
-
+/** A copy of the task's children, newest first: safe to walk while they are torn down. */
 export function childrenOf(task: Task): Task[] {
   const out: Task[] = [];
   for (let c = task.first; c !== null; c = c.nextSibling) out.push(c);

@@ -4,13 +4,18 @@
  */
 import { Now, SITE, isFrame, opCopy } from "../core/protocol.js";
 
+/** A frame to run or an operation to service: what a suspending call returns. */
+function runnable(x: unknown): boolean {
+  return isFrame(x) || opCopy(x) !== undefined;
+}
+
 /**
  * The result of a call that may or may not suspend (through a parameter, a property, an optional
  * chain): a frame or an operation is yielded as such, any other value comes straight back.
  */
 export function maybe(x: unknown, site: number): unknown {
   SITE.id = site;
-  return isFrame(x) || opCopy(x) !== undefined ? x : new Now(x);
+  return runnable(x) ? x : new Now(x);
 }
 
 /**
@@ -18,7 +23,7 @@ export function maybe(x: unknown, site: number): unknown {
  * suspending function reaching it there is a mistake the type checker could not see.
  */
 export function plain(x: unknown, callee: string): unknown {
-  if (isFrame(x) || opCopy(x) !== undefined)
+  if (runnable(x))
     throw new TypeError(
       `${callee} is a suspending function, but it was called from the plain version of a higher-order function, ` +
         "which cannot wait for it. Pass it where the transformer can see it is suspending (a direct argument), or call it from a suspending function.",
@@ -31,7 +36,7 @@ type Callback = (value: unknown, index: number, array: readonly unknown[]) => un
 /** Calls `fn` as a callback: a frame it returns is run to its value. */
 function* call(fn: Callback, thisArg: unknown, x: unknown, i: number, xs: readonly unknown[]): Generator<unknown, unknown, unknown> {
   const r = fn.call(thisArg, x, i, xs);
-  return isFrame(r) || opCopy(r) !== undefined ? yield r : r;
+  return runnable(r) ? yield r : r;
 }
 
 export function* map(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, unknown[], unknown> {
@@ -80,7 +85,7 @@ export function* reduce(xs: readonly unknown[], fn: (acc: unknown, x: unknown, i
   let acc = init.length > 0 ? init[0] : xs[i++];
   for (; i < xs.length; i++) {
     const r = fn(acc, xs[i], i, xs);
-    acc = isFrame(r) || opCopy(r) !== undefined ? yield r : r;
+    acc = runnable(r) ? yield r : r;
   }
   return acc;
 }

@@ -12,7 +12,7 @@
  */
 import type ts from "typescript";
 import { ARRAY_METHODS, type CallKind, type Facts, type FunctionNode } from "./facts.js";
-import { isBranded } from "./brand.js";
+import { isBranded, isMiouFunction } from "./brand.js";
 import { portableCaptures } from "./captures.js";
 import { functionOf as resolveFunction, inProgram as inProgramOf, isFunctionNode as isFunction } from "./resolve.js";
 
@@ -175,8 +175,7 @@ export function analyse(ts: TS, program: ts.Program): Facts {
     else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       // Handed to miou (run, async, ...) or to a program function's parameter, a function does not
       // escape into a value; handed to any other code, it may be kept and called later.
-      const type = checker.getTypeAtLocation(node.expression);
-      if (type.getProperty("__miou_accepts") !== undefined || type.getProperty("__miou_suspends") !== undefined) return;
+      if (isMiouFunction(checker, node.expression)) return;
       const decl = ts.isCallExpression(node) ? checker.getResolvedSignature(node)?.declaration : undefined;
       if (decl !== undefined && isFunctionNode(decl) && inProgram(decl)) return;
       escaping.push(...(node.arguments ?? []));

@@ -5,6 +5,7 @@
  */
 import type ts from "typescript";
 import type { FunctionNode } from "./facts.js";
+import { isPortableTaker } from "./brand.js";
 import { functionOf } from "./resolve.js";
 
 type TS = typeof import("typescript");
@@ -29,15 +30,12 @@ export interface Capture {
   assigned: boolean;
 }
 
-/** The brand of `call` and `parallel`: their function argument runs on another domain. */
-export const PORTABLE = "__miou_portable";
-
 /** The functions handed to a portable-taking callee, with their captures. */
 export function portableCaptures(ts: TS, program: ts.Program): Map<FunctionNode, Capture[]> {
   const checker = program.getTypeChecker();
   const out = new Map<FunctionNode, Capture[]>();
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && checker.getTypeAtLocation(node.expression).getProperty(PORTABLE) !== undefined) {
+    if (ts.isCallExpression(node) && isPortableTaker(checker, node.expression)) {
       const arg = node.arguments[0];
       const fn = arg === undefined ? undefined : functionOf(ts, program, arg);
       if (fn !== undefined && !out.has(fn)) out.set(fn, capturesOf(ts, checker, fn));

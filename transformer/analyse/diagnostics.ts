@@ -5,6 +5,7 @@
  */
 import type ts from "typescript";
 import { functionName, type Facts, type FunctionNode } from "./facts.js";
+import { isBranded, isMiouFunction } from "./brand.js";
 import { functionOf, isFunctionNode } from "./resolve.js";
 
 type TS = typeof import("typescript");
@@ -50,7 +51,7 @@ export function diagnose(ts: TS, program: ts.Program, facts: Facts): MiouDiagnos
 
   // MIOU1003: a suspending function handed to code outside the program that will call it plainly.
   const suspendingValue = (arg: ts.Expression): string | undefined => {
-    if (checker.getTypeAtLocation(arg).getProperty("__miou_suspends") !== undefined) return arg.getText();
+    if (isBranded(checker, arg)) return arg.getText();
     const fn = functionOf(ts, program, arg);
     return fn !== undefined && facts.suspending.has(fn) ? (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) ? "this function" : arg.getText()) : undefined;
   };
@@ -103,8 +104,8 @@ function symbolName(ts: TS, name: ts.PropertyName): string | undefined {
 
 /** Is the callee declared outside the program, and not one of miou's functions that take suspending ones? */
 function isExternal(ts: TS, program: ts.Program, checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): boolean {
+  if (isMiouFunction(checker, call.expression)) return false;
   const type = checker.getTypeAtLocation(call.expression);
-  if (type.getProperty("__miou_accepts") !== undefined || type.getProperty("__miou_suspends") !== undefined) return false;
   if (ts.isPropertyAccessExpression(call.expression)) {
     const receiver = checker.getTypeAtLocation(call.expression.expression);
     // Arrays and collections store functions without calling them, and the array methods that

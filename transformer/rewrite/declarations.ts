@@ -8,6 +8,7 @@
  * - a class method becomes a property of type `import("miou").Suspending<(...) => R>`.
  */
 import type ts from "typescript";
+import { SUSPENDS } from "../analyse/brand.js";
 import type { Facts, FunctionNode } from "../analyse/facts.js";
 
 type TS = typeof import("typescript");
@@ -40,7 +41,7 @@ export function brandDeclarations(ts: TS, context: ts.TransformationContext, nod
       namespaces.add(s.name.text);
       const exported = s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
       const modifiers = [...(exported ? [f.createModifier(ts.SyntaxKind.ExportKeyword)] : []), f.createModifier(ts.SyntaxKind.DeclareKeyword)];
-      const brand = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration("__miou_suspends", undefined, f.createLiteralTypeNode(f.createTrue()))], ts.NodeFlags.Const));
+      const brand = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(SUSPENDS, undefined, f.createLiteralTypeNode(f.createTrue()))], ts.NodeFlags.Const));
       statements.push(f.createModuleDeclaration(modifiers, f.createIdentifier(s.name.text), f.createModuleBlock([brand]), ts.NodeFlags.Namespace));
       changed = true;
     } else if (ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => d.type !== undefined && suspendingInit(d))) {
