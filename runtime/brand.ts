@@ -17,3 +17,11 @@ export type Suspending<F> = F & {
 export type Accepting<F> = F & {
   readonly __miou_accepts?: true;
 };
+
+/**
+ * The brand of `call` and `parallel`: their function argument runs on another domain, so the
+ * transformer checks what it captures (MIOU1005) and registers it as a portable function.
+ */
+export type Portable<F> = F & {
+  readonly __miou_portable?: true;
+};

@@ -41,6 +41,8 @@ export type { Result, Operation, Body, Returned } from "./types.js";
 
 export { async } from "./ops/async.js";
 export type { SpawnOptions } from "./ops/async.js";
+export { call, parallel } from "./ops/call.js";
+export type { CallOptions } from "./ops/call.js";
 export { await_, await_exn } from "./ops/await.js";
 export { await_one, await_first } from "./ops/await-one.js";
 export { await_all } from "./ops/await-all.js";

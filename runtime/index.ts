@@ -16,12 +16,12 @@
  * ```
  */
 import * as gen from "./gen.js";
-import type { Accepting, Suspending } from "./brand.js";
-import type { Orphans, Promise, Resource, Result, RunOptions, Syscall, Hook as HookHandle } from "./gen.js";
+import type { Accepting, Portable, Suspending } from "./brand.js";
+import type { CallOptions, Orphans, Promise, Resource, Result, RunOptions, Syscall, Hook as HookHandle } from "./gen.js";
 import type { Mutex as MutexHandle, Condition as ConditionHandle, Lazy as LazyHandle } from "./gen.js";
 import type { ProtectHandlers } from "./ops/protect.js";
 
-export type { Accepting, Suspending } from "./brand.js";
+export type { Accepting, Portable, Suspending } from "./brand.js";
 export type {
   ChromeTrace,
   ChromeEvent,
@@ -36,6 +36,7 @@ export type {
   Signal,
   Events,
   ProtectHandlers,
+  CallOptions,
 } from "./gen.js";
 export {
   orphans,
@@ -68,6 +69,14 @@ export interface SpawnOptions<T> {
 export const run = gen.run as unknown as Accepting<<T>(main: () => T, options?: RunOptions) => globalThis.Promise<T>>;
 /** ⏸ Creates a child task that runs concurrently on the current domain; see `miou/gen`'s `async`. */
 export const async = gen.async as unknown as Suspending<Accepting<<T>(fn: () => T, options?: SpawnOptions<T>) => Promise<T>>>;
+/**
+ * ⏸ Creates a child task on another domain (a worker thread). `fn` must be portable: it may
+ * capture imports, module-level functions, classes and `const`s, and locals structured clone
+ * copies; the transformer checks it (MIOU1005).
+ */
+export const call = gen.call as unknown as Suspending<Accepting<Portable<<T>(fn: () => T, options?: CallOptions<T>) => Promise<T>>>>;
+/** ⏸ Runs `fn` on every element of `xs` on the worker domains, round-robin; outcomes in input order. */
+export const parallel = gen.parallel as unknown as Suspending<Accepting<Portable<<A, B>(fn: (a: A) => B, xs: readonly A[]) => Result<B>[]>>>;
 /** ⏸ Waits for a child and returns its outcome. */
 export const await_ = gen.await_ as unknown as Suspending<<T>(p: Promise<T>) => Result<T>>;
 /** ⏸ Waits for a child and returns its value, or throws its error. */
