@@ -12,6 +12,7 @@ export default defineConfig({
     cli: "transformer/hosts/cli/index.ts",
     register: "transformer/hosts/register/index.ts",
     "register-hooks": "transformer/hosts/register/hooks.ts",
+    worker: "runtime/platform/node/worker.ts",
   },
   format: ["esm"],
   external: ["typescript"],

@@ -20,6 +20,8 @@ import * as condition from "./ops/condition.js";
 import * as lazy from "./ops/lazy.js";
 import { domainAll, domainAvailable, domainSelf, promiseState, promiseUid } from "./ops/info.js";
 import { toChrome } from "./core/trace.js";
+import { provideNamespace } from "./domains/resolve.js";
+import * as self from "./gen.js";
 import type { Hook as HookHandle } from "./ops/hook.js";
 import type { Mutex as MutexHandle } from "./ops/mutex.js";
 import type { Condition as ConditionHandle } from "./ops/condition.js";
@@ -105,3 +107,6 @@ export const Lazy = Object.freeze({ from_val: lazy.from_val, from_fun: lazy.from
 
 /** Reading a run's trace: `toChrome(events)` gives the JSON Perfetto and chrome://tracing open. */
 export const Trace = Object.freeze({ toChrome });
+
+// What `Miou` means in a function a worker rebuilds from its source.
+provideNamespace(self);

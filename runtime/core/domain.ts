@@ -15,7 +15,7 @@ import { ctx } from "./context.js";
 import { Cancelled } from "./errors.js";
 import { cancelTree, failed, returned } from "./ending.js";
 import { augment, augmented } from "./logical-stack.js";
-import { badYield, deadlock, foreignCopy } from "./mistakes.js";
+import { badYield, foreignCopy } from "./mistakes.js";
 import { Now, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, type Frame } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
@@ -54,17 +54,18 @@ export class Domain {
   constructor(
     readonly uid: number,
     readonly run: Run,
-    readonly events: Events | null,
+    /** The event source; set once, early, on a worker whose `events` had to be loaded. */
+    public events: Events | null,
   ) {
     this.random = new Random(run.seed, uid);
-    this.tracing = run.trace !== null;
+    this.tracing = run.tracing;
   }
 
   // ---- tasks entering and leaving the queue ---------------------------------------------------
 
   /** Creates a task; it first runs at its turn, after everything queued before it. */
   spawn(parent: Task | null, body: () => unknown): Task {
-    const task = new Task(this.run.nextUid++, this, parent, body);
+    const task = new Task(this.run.uid(), this, parent, body);
     this.queue.push(task);
     this.run.emit("spawn", task);
     return task;
@@ -152,8 +153,7 @@ export class Domain {
       return false;
     }
     if (this.suspended > 0 || this.run.outside > 0) return false; // `wake` or a message kicks us
-    this.run.fatal(deadlock(this.run.root));
-    return true;
+    return this.run.stalled();
   }
 
   private poll(block: boolean): void {

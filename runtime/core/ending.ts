@@ -1,6 +1,10 @@
 /**
  * How a task ends (semantics §1.6) and how a subtree is cancelled (semantics §7, api.md
  * "Cancellation and cleanup"). A task settles (`done`) only once its whole subtree is torn down.
+ *
+ * Within a domain that happens at once. A child on another domain (a `call`) is torn down by
+ * message: until its domain answers, its ancestors whose code has ended are `draining`, and
+ * each becomes done when its last child is gone (`childGone`).
  */
 import { ctx } from "./context.js";
 import type { Domain } from "./domain.js";
@@ -24,7 +28,8 @@ export function failed(d: Domain, task: Task, error: unknown): void {
   task.result = error;
   finalise(task);
   for (const child of childrenOf(task)) cancelTree(d, child);
-  settle(d, task, "fail");
+  if (task.first !== null) task.draining = true; // children on other domains are being torn down
+  else settle(d, task, "fail");
 }
 
 /** An uncatchable error: the task is finished and the whole run ends with `error`. */
@@ -36,9 +41,9 @@ function fatal(d: Domain, task: Task, error: Error): void {
   d.run.fatal(error);
 }
 
-function settle(d: Domain, task: Task, kind: "resolve" | "fail"): void {
+export function settle(d: Domain, task: Task, kind: "resolve" | "fail"): void {
   task.done = true;
-  d.run.emit(kind, task);
+  if (!task.remote) d.run.emit(kind, task); // a remote task's own domain reported it
   const parent = task.parent;
   if (parent === null) {
     d.run.rootDone();
@@ -81,6 +86,18 @@ export function cancelTree(d: Domain, root: Task): void {
 }
 
 function unwind(d: Domain, task: Task): void {
+  if (task.draining) {
+    task.torn = true; // it failed and is draining: once done, it leaves its parent too
+    return;
+  }
+  if (task.remote && !task.done) {
+    if (!task.torn) {
+      task.torn = true;
+      task.draining = true;
+      task.cancelRemote();
+    }
+    return;
+  }
   if (!task.done) {
     d.run.emit("cancel", task);
     if (task.state === RUNNING) {
@@ -101,8 +118,36 @@ function unwind(d: Domain, task: Task): void {
     }
     task.code = null; // the body that never ran, or the fiber
     finalise(task);
+    task.torn = true;
+    if (task.first !== null) {
+      task.draining = true; // children on other domains are being torn down
+      return;
+    }
     task.done = true;
     d.run.emit("cancelled", task);
   }
   detach(task);
+}
+
+/**
+ * `child` of `parent` is gone (done and detached, or settled): a draining parent whose last
+ * child it was is done now; any other parent is told, if it waits for it.
+ */
+export function childGone(d: Domain, parent: Task, child: Task): void {
+  if (parent.draining) {
+    if (parent.first === null) drained(d, parent);
+  } else {
+    parent.wait?.childDone?.(parent, child);
+  }
+}
+
+/** A draining task's last child is gone: it settles (it failed) or leaves its parent (torn down). */
+export function drained(d: Domain, task: Task): void {
+  task.draining = false;
+  if (!task.torn) return settle(d, task, "fail");
+  task.done = true;
+  if (!task.remote) d.run.emit("cancelled", task);
+  const parent = task.parent;
+  detach(task);
+  if (parent !== null) childGone(d, parent, task);
 }

@@ -13,6 +13,24 @@ export interface Platform {
   parallelism(): number;
   /** Reports an error the runtime swallowed (a failing hook or finaliser). */
   report(message: string, error: unknown): void;
+  /** Calls `fn` once after `ms` milliseconds, without keeping the process alive; returns a cancel. */
+  timer(ms: number, fn: () => void): () => void;
+  /** This thread was started by miou as a worker domain: `run` starts nothing here. */
+  domainThread: boolean;
+  /** Starts the thread of worker domain `uid`; absent where the host has no threads. */
+  startWorker?(uid: number, data: unknown): Port;
+}
+
+/** The thread of a worker domain, as the thread that started it sees it (or its own side). */
+export interface Port {
+  post(message: unknown): void;
+  listen(receive: (message: unknown) => void): void;
+  /** The thread keeps the process alive (while a run uses it) or not (while idle). */
+  ref(): void;
+  unref(): void;
+  terminate(): void;
+  /** Called once if the thread stops (crash or `terminate`). */
+  onExit(fn: (error: unknown) => void): void;
 }
 
 const missing = (): never => {
@@ -25,6 +43,8 @@ export const platform: Platform = {
   env: () => undefined,
   parallelism: () => 1,
   report: () => undefined,
+  timer: missing,
+  domainThread: false,
 };
 
 export function installPlatform(p: Platform): void {

@@ -5,6 +5,7 @@
  * cancelled and every finaliser has run.
  */
 import { describe } from "./errors.js";
+import { deadlock } from "./mistakes.js";
 import { Domain } from "./domain.js";
 import { freshSeed } from "./random.js";
 import { platform } from "./platform.js";
@@ -57,66 +58,152 @@ export interface RunOptions {
   trace?: (event: TraceEvent) => void;
 }
 
-export class Run {
+/** How a domain sends a message to another domain of its run (see `runtime/domains/`). */
+export interface Link {
+  post(message: { run: number; to: DomainUid; t: string; [field: string]: unknown }): void;
+}
+
+/**
+ * A run as one thread sees it: its settings, its domain on this thread (`home`), and what
+ * crosses to its other domains. `MainRun` is the run on the thread that called `run` (dom0);
+ * a worker has a `WorkerRun` per run it takes part in.
+ */
+export abstract class Run {
   readonly seed: string;
   readonly quanta: number;
   readonly domains: number;
-  readonly trace: ((event: TraceEvent) => void) | null;
-  readonly dom0: Domain;
+  readonly tracing: boolean;
+  abstract readonly home: Domain;
   root: Task | null = null;
-  /** Promise uids restart at 1 for each run; the root task gets 1. */
-  nextUid = 1;
-  /** The run is over: the root settled, or an uncatchable error ended it. */
+  /** The run is over here: the root settled, or an uncatchable error ended it. */
   over = false;
-  /** Things outside dom0's queue that will wake a task later (remote children, messages). */
+  /** Things outside this domain's queue that will wake a task later (tasks on other domains). */
   outside = 0;
+  /** Tasks other domains made here whose outcome they have not been sent yet. */
+  live = 0;
+  /** Promise uids, shared by every domain of the run once it has workers; the root task gets 1. */
+  uids: Int32Array | null = null;
+  private next = 1;
+  /** How this domain reaches the others; set at the first cross-domain message. */
+  link: Link | null = null;
+
+  constructor(
+    /** The run's id on the thread that called `run`; workers learn it by message. */
+    readonly id: number,
+    settings: { seed: string; quanta: number; domains: number; tracing: boolean },
+  ) {
+    this.seed = settings.seed;
+    this.quanta = settings.quanta;
+    this.domains = settings.domains;
+    this.tracing = settings.tracing;
+  }
+
+  /** A fresh promise uid: in order of creation on dom0 alone, unique across the run's domains. */
+  uid(): number {
+    const shared = this.uids;
+    if (shared !== null) return Atomics.add(shared, 0, 1) + 1;
+    return this.next++;
+  }
+
+  /** Starts sharing promise uids with other domains (from dom0's count so far). */
+  shareUids(): Int32Array | null {
+    if (this.uids === null && typeof SharedArrayBuffer !== "undefined") {
+      this.uids = new Int32Array(new SharedArrayBuffer(4));
+      this.uids[0] = this.next - 1;
+    }
+    return this.uids;
+  }
+
+  /** Reports one scheduler action to the run's `trace`. */
+  abstract emit(kind: TraceKind, task: Task): void;
+  /** Ends the run with an error no task can catch (the first one wins). */
+  abstract fatal(error: unknown): void;
+  /** The loop found the run over: tear down what is left and finish. */
+  abstract conclude(): void;
+  /** Nothing is runnable and nothing can wake a task here: true if that is a deadlock. */
+  abstract stalled(): boolean;
+
+  rootDone(): void {
+    this.over = true;
+  }
+
+  protected event(kind: TraceKind, task: Task): TraceEvent {
+    const event: TraceEvent = { time: platform.now(), domain: task.domain.uid, task: task.uid, kind };
+    if (task.parent !== null) event.parent = task.parent.uid;
+    return event;
+  }
+}
+
+let runs = 0;
+
+/** The run on the thread that called `run`: dom0 is its home; it settles `run`'s promise. */
+export class MainRun extends Run {
+  readonly trace: ((event: TraceEvent) => void) | null;
+  readonly home: Domain;
+  readonly events: RunOptions["events"];
+  /** Called once the run is over and every domain is cleaned up (by the domains' code). */
+  onEnd: (() => void) | null = null;
   private fatalError: { error: unknown } | null = null;
+  private tornDown = false;
   private concluded = false;
 
   constructor(
     options: RunOptions,
     private readonly settle: (ok: boolean, value: unknown) => void,
   ) {
-    this.seed = options.seed === undefined ? freshSeed() : String(options.seed);
-    this.quanta = options.quanta ?? envInt("MIOU_QUANTA", 1, 1);
-    this.domains = options.domains ?? envInt("MIOU_DOMAINS", Math.max(0, platform.parallelism() - 1), 0);
+    super(++runs, {
+      seed: options.seed === undefined ? freshSeed() : String(options.seed),
+      quanta: options.quanta ?? envInt("MIOU_QUANTA", 1, 1),
+      domains: options.domains ?? envInt("MIOU_DOMAINS", Math.max(0, platform.parallelism() - 1), 0),
+      tracing: options.trace !== undefined,
+    });
     this.trace = options.trace ?? null;
-    this.dom0 = new Domain(0, this, options.events?.(0) ?? null);
+    this.events = options.events;
+    this.home = new Domain(0, this, options.events?.(0) ?? null);
   }
 
   emit(kind: TraceKind, task: Task): void {
-    const trace = this.trace;
-    if (trace === null) return;
-    const event: TraceEvent = { time: platform.now(), domain: task.domain.uid, task: task.uid, kind };
-    if (task.parent !== null) event.parent = task.parent.uid;
+    if (this.trace !== null) this.report(this.event(kind, task));
+  }
+
+  /** Hands an event to `trace`: dom0's own, or one a worker sent. */
+  report(event: TraceEvent): void {
     // The scheduler is mid-action here and must finish it: an error from the user's callback
     // ends the run (after the usual teardown) instead of escaping into the scheduler.
     try {
-      trace(event);
+      this.trace!(event);
     } catch (e) {
       this.fatal(e);
-      this.dom0.kick();
+      this.home.kick();
     }
   }
 
-  /** Ends the run with an error no task can catch (the first one wins). */
   fatal(error: unknown): void {
     this.fatalError ??= { error };
     this.over = true;
   }
 
-  rootDone(): void {
-    this.over = true;
+  stalled(): boolean {
+    this.fatal(deadlock(this.root));
+    return true;
   }
 
-  /** Tears down what is left, calls the event source's finaliser, and settles `run`'s promise. */
+  /**
+   * Tears down what is left, waits for the other domains to finish tearing down their part (each
+   * answer kicks dom0 again), calls the event source's finaliser, and settles `run`'s promise.
+   */
   conclude(): void {
     if (this.concluded) return;
-    this.concluded = true;
     const root = this.root!;
-    if (this.fatalError !== null) this.dom0.cancelTree(root);
+    if (!this.tornDown) {
+      this.tornDown = true;
+      if (this.fatalError !== null) this.home.cancelTree(root);
+    }
+    if (this.outside > 0) return;
+    this.concluded = true;
+    this.onEnd?.();
     try {
-      this.dom0.events?.finaliser?.();
+      this.home.events?.finaliser?.();
     } catch (e) {
       this.fatal(e);
     }
@@ -139,11 +226,14 @@ export class Run {
  * ```
  */
 export function run<F extends () => unknown>(main: F, options: RunOptions = {}): Promise<Returned<F>> {
+  // In a thread miou started as a domain, `run` starts nothing (api.md §6): the module was
+  // loaded for its portable functions, and what follows `await Miou.run(...)` must not run.
+  if (platform.domainThread) return new Promise<never>(() => undefined);
   validate(main, options);
   return new Promise<Returned<F>>((resolve, reject) => {
-    const r = new Run(options, (ok, value) => (ok ? resolve(value as Returned<F>) : reject(value)));
-    r.root = r.dom0.spawn(null, main);
-    r.dom0.loop();
+    const r = new MainRun(options, (ok, value) => (ok ? resolve(value as Returned<F>) : reject(value)));
+    r.root = r.home.spawn(null, main);
+    r.home.loop();
   });
 }
 

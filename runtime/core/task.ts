@@ -27,6 +27,8 @@ const DONE = 4;
 const UNWINDING = 8;
 const CANCELLED_OVERRIDE = 16;
 const THROWING = 32;
+const DRAINING = 64;
+const TORN = 128;
 
 /**
  * The running state of a task whose body is a generator: made at its first step, dropped when
@@ -131,6 +133,25 @@ export class Task {
     this.flags = b ? this.flags | CANCELLED_OVERRIDE : this.flags & ~CANCELLED_OVERRIDE;
   }
 
+  /**
+   * Its code has ended (it failed, or was torn down) but children on other domains are still
+   * being torn down: it becomes `done` when the last of them is gone (see ending.ts).
+   */
+  get draining(): boolean {
+    return (this.flags & DRAINING) !== 0;
+  }
+  set draining(b: boolean) {
+    this.flags = b ? this.flags | DRAINING : this.flags & ~DRAINING;
+  }
+
+  /** Torn down by a cancellation: once done, it leaves its parent's children. */
+  get torn(): boolean {
+    return (this.flags & TORN) !== 0;
+  }
+  set torn(b: boolean) {
+    this.flags = b ? this.flags | TORN : this.flags & ~TORN;
+  }
+
   /** How to resume when the fiber has no `op`: NEXT or THROW. */
   get mode(): number {
     return (this.flags & THROWING) !== 0 ? THROW : NEXT;
@@ -138,6 +159,14 @@ export class Task {
   set mode(m: number) {
     this.flags = m === THROW ? this.flags | THROWING : this.flags & ~THROWING;
   }
+
+  /** A stand-in for a task that runs on another domain (see `runtime/domains/remote.ts`). */
+  get remote(): boolean {
+    return false;
+  }
+
+  /** Asks the other domain to tear the task down; it answers when it is done (remote tasks only). */
+  cancelRemote(): void {}
 
   /** It still has children it has neither awaited nor cancelled. */
   get hasChildren(): boolean {

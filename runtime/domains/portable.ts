@@ -68,6 +68,12 @@ export function refOf(fn: Function, where: string): Ref {
   return { kind: "source", source: sourceOf(fn, where) };
 }
 
+/** The key of a function the transformer registered (a portable `events`), or null. */
+export function registered(fn: unknown): Ref | null {
+  const r = typeof fn === "function" ? made.get(fn) : undefined;
+  return r === undefined ? null : { kind: "registered", url: r.url, index: r.index, captures: r.captures };
+}
+
 function sourceOf(fn: Function, where: string): string {
   const text = Function.prototype.toString.call(fn);
   if (/\{\s*\[native code\]\s*\}\s*$/.test(text))

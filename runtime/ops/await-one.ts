@@ -8,6 +8,8 @@ import { ensureChild } from "./await.js";
 import { computed, pick } from "./result.js";
 
 class AwaitOneOp extends Op implements Wait {
+  /** `await_first`'s pick, while losers on other domains are still being torn down. */
+  private winner: Task | null = null;
   constructor(
     readonly ps: readonly Task[],
     readonly first: boolean,
@@ -18,17 +20,26 @@ class AwaitOneOp extends Op implements Wait {
     return this.first ? "await_first" : "await_one";
   }
   perform(task: Task, domain: Domain): unknown {
-    for (const p of this.ps) ensureChild(task, p, this.label);
-    const settled = this.ps.filter((p) => p.done);
-    if (settled.length === 0) {
+    let winner = this.winner;
+    if (winner === null) {
+      for (const p of this.ps) ensureChild(task, p, this.label);
+      const settled = this.ps.filter((p) => p.done);
+      if (settled.length === 0) {
+        task.wait = this;
+        return PARK;
+      }
+      winner = pick(settled, domain.random);
+      if (this.first) {
+        // Losers are cancelled: those still running are torn down, the settled ones dropped.
+        for (const p of this.ps) if (p !== winner && !p.done) domain.cancelTree(p);
+        for (const p of this.ps) if (p !== winner && p.done) detach(p);
+      }
+    }
+    // Losers on other domains leave once their domain has torn them down.
+    if (this.first && this.ps.some((p) => p !== winner && !p.done)) {
+      this.winner = winner;
       task.wait = this;
       return PARK;
-    }
-    const winner = pick(settled, domain.random);
-    if (this.first) {
-      // Losers are cancelled: those still running are torn down, the settled ones dropped.
-      for (const p of this.ps) if (p !== winner && !p.done) domain.cancelTree(p);
-      for (const p of this.ps) if (p !== winner) detach(p);
     }
     detach(winner);
     return computed(winner);

@@ -1,12 +1,12 @@
 /** ⏸ `cancel` (semantics §7). */
 import { suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
-import { Op } from "../core/protocol.js";
-import { detach, type Task } from "../core/task.js";
+import { Op, PARK } from "../core/protocol.js";
+import { NEXT, detach, type Task, type Wait } from "../core/task.js";
 import { asTask, type Operation, type Promise } from "../types.js";
 import { ensureChild } from "./await.js";
 
-class CancelOp extends Op<void> {
+class CancelOp extends Op<void> implements Wait {
   constructor(readonly p: Task) {
     super();
   }
@@ -19,10 +19,16 @@ class CancelOp extends Op<void> {
     if (p.done) {
       p.cancelledOverride = true;
       detach(p);
-    } else {
-      domain.cancelTree(p);
+      return undefined;
     }
-    return undefined;
+    domain.cancelTree(p);
+    if (p.done) return undefined;
+    // Part of the subtree runs on other domains: wait until they say it is torn down.
+    task.wait = this;
+    return PARK;
+  }
+  childDone(task: Task, child: Task): void {
+    if (child === this.p) task.domain.wake(task, NEXT, undefined);
   }
 }
 

@@ -6,6 +6,7 @@ import { Op } from "../core/protocol.js";
 import { Resource as Handle, resourceUid } from "../core/resource.js";
 import type { Task } from "../core/task.js";
 import type { Operation } from "../types.js";
+import { Stub, transferAway } from "../domains/remote.js";
 
 declare const RESOURCE: unique symbol;
 
@@ -73,7 +74,8 @@ class OwnershipOp extends Op {
       drop(task, i);
     } else if (this.kind === "transfer") {
       drop(task, i);
-      attach(task.parent!, r);
+      // A parent on another domain gets it by message; its finaliser stays with its domain.
+      if (!transferAway(task, r)) attach(task.parent!, r);
     }
     return undefined;
   }
@@ -107,9 +109,12 @@ export function create<V>(value: V, finaliser: (value: V) => void): Resource<V> 
   return new Handle(resourceUid(), value, finaliser as (v: unknown) => void, domain) as unknown as Resource<V>;
 }
 
-/** The value a resource holds. */
+/** The value a resource holds; only on the domain that made it. */
 export function value<V>(r: Resource<V>): V {
-  return handle(r, "Ownership.value").value as V;
+  const h = handle(r, "Ownership.value");
+  if (h instanceof Stub)
+    throw new TypeError(`Miou.Ownership.value: resource ${h.uid} belongs to domain ${h.origin}; its value stays there (only the obligation to release it crossed)`);
+  return h.value as V;
 }
 
 /** ⏸ The current task takes ownership of `r`. */

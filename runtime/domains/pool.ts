@@ -1,0 +1,139 @@
+/**
+ * The worker domains of the thread that calls `run` (api.md §6). Worker d starts at the first
+ * message for it and is kept for later runs; it keeps the process alive only while a run uses
+ * it. Messages between workers go through this thread, which also learns when a worker stops.
+ *
+ * A worker that does not take a cancellation within `STUCK_MS` (a task that never reaches a
+ * scheduling point) is terminated: its tasks are lost, and the next message for its domain
+ * starts a fresh thread.
+ */
+import { platform, type Port } from "../core/platform.js";
+import type { Link, MainRun, Run } from "../core/run.js";
+import { decode } from "./codec.js";
+import type { Message, Settings } from "./messages.js";
+import { registered } from "./portable.js";
+import { crossing, receive } from "./remote.js";
+import { resolve } from "./resolve.js";
+
+const STUCK_MS = 1000;
+
+interface Slot {
+  readonly uid: number;
+  readonly port: Port;
+  /** Messages the worker has taken, counted by the worker itself. */
+  readonly taken: Int32Array;
+  posted: number;
+  /** Runs this worker knows (and that keep it referenced). */
+  readonly runs: Set<number>;
+  watching: boolean;
+  stopped: boolean;
+}
+
+class Pool implements Link {
+  private readonly slots = new Map<number, Slot>();
+  private readonly runs = new Map<number, { run: MainRun; settings: Settings }>();
+
+  join(run: MainRun): void {
+    const events = run.events === undefined ? null : registered(run.events);
+    const settings: Settings = { seed: run.seed, quanta: run.quanta, domains: run.domains, tracing: run.tracing, uids: run.shareUids(), events };
+    this.runs.set(run.id, { run, settings });
+    run.link = this;
+    run.onEnd = () => this.leave(run);
+  }
+
+  /** Delivers `m` to its domain: dom0's run here, or a worker (started if need be). */
+  post(message: { run: number; to: number; t: string; [field: string]: unknown }): void {
+    const m = message as Message;
+    if (m.to === 0) {
+      const entry = this.runs.get(m.run);
+      if (entry === undefined) return; // the run is over
+      if (m.t === "trace") {
+        for (const e of m.events) entry.run.report(e as never);
+        return;
+      }
+      if (m.t === "fatal") {
+        entry.run.fatal(decode(m.error, crossing(entry.run).resources));
+        entry.run.home.kick();
+        return;
+      }
+      void receive(entry.run, m, resolve);
+      return;
+    }
+    const slot = this.slot(m.to);
+    if (!slot.runs.has(m.run)) {
+      const entry = this.runs.get(m.run);
+      if (entry === undefined) return;
+      if (slot.runs.size === 0) slot.port.ref();
+      slot.runs.add(m.run);
+      this.send(slot, { t: "hello", run: m.run, to: slot.uid, settings: entry.settings });
+    }
+    this.send(slot, m);
+    if (m.t === "cancel") this.watch(slot);
+  }
+
+  private send(slot: Slot, m: Message): void {
+    slot.port.post(m);
+    slot.posted += 1;
+  }
+
+  private slot(uid: number): Slot {
+    const known = this.slots.get(uid);
+    if (known !== undefined) return known;
+    if (platform.startWorker === undefined) throw new Error("miou: this host cannot start worker threads, so `call` and `parallel` have no domain to run on");
+    const taken = new Int32Array(new SharedArrayBuffer(4));
+    const port = platform.startWorker(uid, { uid, taken });
+    const slot: Slot = { uid, port, taken, posted: 0, runs: new Set(), watching: false, stopped: false };
+    this.slots.set(uid, slot);
+    port.listen((m) => this.post(m as Message));
+    port.onExit((error) => this.lost(slot, error));
+    port.unref();
+    return slot;
+  }
+
+  /** Terminates the worker if it takes no message for STUCK_MS while one waits for it. */
+  private watch(slot: Slot): void {
+    if (slot.watching) return;
+    slot.watching = true;
+    const expected = slot.posted;
+    platform.timer(STUCK_MS, () => {
+      slot.watching = false;
+      if (slot.stopped) return;
+      if (Atomics.load(slot.taken, 0) < expected) {
+        platform.report(`miou: worker domain ${slot.uid} ran one step for more than ${STUCK_MS} ms and did not take a cancellation; it was terminated`, undefined);
+        slot.port.terminate();
+        this.lost(slot, undefined);
+      } else if (Atomics.load(slot.taken, 0) < slot.posted) this.watch(slot);
+    });
+  }
+
+  /** The worker stopped: every run it took part in learns that its tasks there are gone. */
+  private lost(slot: Slot, error: unknown): void {
+    if (slot.stopped) return;
+    slot.stopped = true;
+    if (this.slots.get(slot.uid) === slot) this.slots.delete(slot.uid);
+    if (error !== undefined && error !== null && typeof error === "object") platform.report(`miou: worker domain ${slot.uid} stopped`, error);
+    for (const id of slot.runs) {
+      this.post({ t: "lost", run: id, to: 0, domain: slot.uid });
+      for (const other of this.slots.values()) if (other.runs.has(id)) this.post({ t: "lost", run: id, to: other.uid, domain: slot.uid });
+    }
+  }
+
+  /** The run is over: its workers forget it, and stop keeping the process alive if idle. */
+  private leave(run: MainRun): void {
+    this.runs.delete(run.id);
+    for (const slot of this.slots.values()) {
+      if (!slot.runs.delete(run.id)) continue;
+      this.send(slot, { t: "end", run: run.id, to: slot.uid });
+      if (slot.runs.size === 0) slot.port.unref();
+    }
+  }
+}
+
+let pool: Pool | null = null;
+
+/** The link of a run on the thread that called `run`; its first cross-domain message starts the pool. */
+export function connect(run: Run): Link {
+  pool ??= new Pool();
+  pool.join(run as MainRun);
+  return pool;
+}
