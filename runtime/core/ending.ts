@@ -94,8 +94,17 @@ function unwind(d: Domain, task: Task): void {
     if (!task.torn) {
       task.torn = true;
       task.draining = true;
+      task.state = FAILED;
+      task.result = new Cancelled();
       task.cancelRemote();
     }
+    return;
+  }
+  if (task.done && task.first !== null) {
+    // It ended with an uncatchable error and left children on other domains: it waits for them.
+    task.done = false;
+    task.torn = true;
+    task.draining = true;
     return;
   }
   if (!task.done) {

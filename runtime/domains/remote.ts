@@ -133,7 +133,7 @@ function spawnRemote(task: Task, domain: Domain, target: number, fn: Ref, arg: {
       from: domain.uid,
       id: child.uid,
       parent: task.uid,
-      fn,
+      fn: fn.kind === "registered" ? { ...fn, captures: encode(fn.captures, c.resources) as unknown[] } : fn,
       arg: arg === null ? undefined : encode(arg.value, c.resources),
       args: arg !== null,
       give: refs,
@@ -269,7 +269,8 @@ export type Resolve = (ref: Ref) => Function | Promise<Function>;
 /** What the thread does with a message about `run` for its domain. */
 export function receive(run: Run, m: Message, resolve: Resolve): void | Promise<void> {
   if (m.t === "spawn") {
-    const fn = resolve(m.fn);
+    const ref = m.fn.kind === "registered" ? { ...m.fn, captures: decode(m.fn.captures, crossing(run).resources) as unknown[] } : m.fn;
+    const fn = resolve(ref);
     if (fn instanceof Promise) return fn.then((f) => within(run, () => spawnHere(run, m, f)), (e: unknown) => within(run, () => spawnHere(run, m, failing(e))));
     return within(run, () => spawnHere(run, m, fn));
   }
@@ -283,7 +284,7 @@ function failing(e: unknown): Function {
 }
 
 /** Runs `fn` as this domain's code: ⏸ checks, `Domain.self` and finalisers see the domain. */
-function within(run: Run, fn: () => void): void {
+export function within(run: Run, fn: () => void): void {
   const saved = { domain: ctx.domain, task: ctx.task, suspendable: ctx.suspendable };
   ctx.domain = run.home;
   ctx.suspendable = false;

@@ -11,7 +11,7 @@ import { Run, type TraceEvent, type TraceKind } from "../core/run.js";
 import type { Task } from "../core/task.js";
 import { encode } from "./codec.js";
 import type { Message, Settings } from "./messages.js";
-import { crossing, receive } from "./remote.js";
+import { crossing, receive, within } from "./remote.js";
 import { resolve } from "./resolve.js";
 import type { Events } from "../core/syscall.js";
 
@@ -86,7 +86,7 @@ export function serve(port: Port, uid: number, taken: Int32Array): void {
       const events = m.settings.events;
       if (events === null) return;
       return Promise.resolve(resolve(events)).then(
-        (make) => void (run.home.events = (make as (d: number) => Events)(uid)),
+        (make) => within(run, () => void (run.home.events = (make as (d: number) => Events)(uid))),
         (e: unknown) => run.fatal(e),
       );
     }

@@ -1,0 +1,14 @@
+import type * as Miou from "miou/gen";
+type Task<T> = () => Generator<unknown, T, unknown>;
+export declare const rendezvous: (flags: Int32Array, i: number) => () => boolean;
+export declare const spinner: (probe: Int32Array, i: number) => Task<never>;
+export declare const stuck: (probe: Int32Array) => () => never;
+export declare const releaser: (r: Miou.Resource<unknown>) => Task<string>;
+export declare const transferrer: (probe: Int32Array, i: number) => Task<Miou.Resource<number>>;
+export declare const failingParent: (probe: Int32Array) => Task<never>;
+export declare const forgetful: (probe: Int32Array) => Task<number>;
+export declare const leaky: (probe: Int32Array) => Task<number>;
+export declare const sleeper: (probe: Int32Array, i: number) => Task<never>;
+export declare const blockingEvents: (probe: Int32Array) => (domain: number) => Miou.Events;
+export declare const parked: (probe: Int32Array, i: number) => Task<never>;
+export declare const userError: () => () => never;
