@@ -5,9 +5,9 @@ import { defineConfig } from "tsup";
 // so `miou`, `miou/gen` and `miou/compiled` hand out the very same function objects.
 export default defineConfig({
   entry: {
-    index: "runtime/index.ts",
-    gen: "runtime/gen.ts",
-    compiled: "runtime/compiled.ts",
+    index: "runtime/entry/node/index.ts",
+    gen: "runtime/entry/node/gen.ts",
+    compiled: "runtime/entry/node/compiled.ts",
     transformer: "transformer/hosts/ts-patch/index.ts",
     cli: "transformer/hosts/cli/index.ts",
     register: "transformer/hosts/register/index.ts",
