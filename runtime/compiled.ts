@@ -2,7 +2,7 @@
  * `miou/compiled`: what the transformer's output imports. Not for hand use: its shape is the
  * compiled protocol of `runtime/PROTOCOL.md`, versioned with it.
  */
-import "./platform/node/index.js";
+// No host here: runtime/entry/<host>/compiled.ts installs its adapter, then re-exports this module.
 
 export { OP, at, registerSites } from "./core/protocol.js";
 export { frame } from "./ops/protect.js";

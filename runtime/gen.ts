@@ -12,7 +12,7 @@
  * });
  * ```
  */
-import "./platform/node/index.js";
+// No host here: runtime/entry/<host>/gen.ts installs its adapter, then re-exports this module.
 import * as hook from "./ops/hook.js";
 import * as ownership from "./ops/ownership.js";
 import * as mutex from "./ops/mutex.js";

@@ -15,6 +15,7 @@
  * });
  * ```
  */
+// No host here: runtime/entry/<host>/index.ts installs its adapter, then re-exports this module.
 import * as gen from "./gen.js";
 import type { Accepting, Portable, Suspending } from "./brand.js";
 import type { CallOptions, Orphans, Promise, Resource, Result, RunOptions, Syscall, Hook as HookHandle } from "./gen.js";

@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import { isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
-import "../../gen.js"; // the platform, and `miou/gen` for functions rebuilt from their source
+import "./index.js";
+import "../../gen.js"; // `miou/gen`, for functions rebuilt from their source
 import { serve } from "../../domains/worker.js";
 
 /**

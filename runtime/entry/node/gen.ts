@@ -1,0 +1,4 @@
+/** `miou/gen` on Node: its platform adapter first, then the host-free module. */
+import "../../platform/node/index.js";
+
+export * from "../../gen.js";
