@@ -32,6 +32,7 @@ export default defineConfig([
       index: "runtime/entry/browser/index.ts",
       gen: "runtime/entry/browser/gen.ts",
       compiled: "runtime/entry/browser/compiled.ts",
+      worker: "runtime/platform/browser/worker.ts",
     },
     outDir: "dist/browser",
     platform: "browser",

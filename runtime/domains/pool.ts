@@ -20,8 +20,8 @@ const STUCK_MS = 1000;
 interface Slot {
   readonly uid: number;
   readonly port: Port;
-  /** Messages the worker has taken, counted by the worker itself. */
-  readonly taken: Int32Array;
+  /** Messages the worker has taken, counted by the worker itself (null without shared memory). */
+  readonly taken: Int32Array | null;
   posted: number;
   /** Runs this worker knows (and that keep it referenced). */
   readonly runs: Set<number>;
@@ -80,7 +80,7 @@ class Pool implements Link {
     const known = this.slots.get(uid);
     if (known !== undefined) return known;
     if (platform.startWorker === undefined) throw new Error("miou: this host cannot start worker threads, so `call` and `parallel` have no domain to run on");
-    const taken = new Int32Array(new SharedArrayBuffer(4));
+    const taken = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : null;
     const port = platform.startWorker(uid, { uid, taken });
     const slot: Slot = { uid, port, taken, posted: 0, runs: new Set(), watching: false, stopped: false };
     this.slots.set(uid, slot);
@@ -92,17 +92,18 @@ class Pool implements Link {
 
   /** Terminates the worker if it takes no message for STUCK_MS while one waits for it. */
   private watch(slot: Slot): void {
-    if (slot.watching) return;
+    const taken = slot.taken;
+    if (slot.watching || taken === null) return;
     slot.watching = true;
     const expected = slot.posted;
     platform.timer(STUCK_MS, () => {
       slot.watching = false;
       if (slot.stopped) return;
-      if (Atomics.load(slot.taken, 0) < expected) {
+      if (Atomics.load(taken, 0) < expected) {
         platform.report(`miou: worker domain ${slot.uid} ran one step for more than ${STUCK_MS} ms and did not take a cancellation; it was terminated`, undefined);
         slot.port.terminate();
         this.lost(slot, undefined);
-      } else if (Atomics.load(slot.taken, 0) < slot.posted) this.watch(slot);
+      } else if (Atomics.load(taken, 0) < slot.posted) this.watch(slot);
     });
   }
 

@@ -74,7 +74,7 @@ class WorkerRun extends Run {
 }
 
 /** Serves domain `uid` on this thread: `port` leads to the thread that called `run`. */
-export function serve(port: Port, uid: number, taken: Int32Array): void {
+export function serve(port: Port, uid: number, taken: Int32Array | null): void {
   const runs = new Map<number, WorkerRun>();
   const queue: Message[] = [];
   let busy = false;
@@ -126,7 +126,7 @@ export function serve(port: Port, uid: number, taken: Int32Array): void {
   };
 
   port.listen((m) => {
-    Atomics.add(taken, 0, 1); // the thread is responsive: see the pool's watch for stuck workers
+    if (taken !== null) Atomics.add(taken, 0, 1); // the thread is responsive: see the pool's watch for stuck workers
     queue.push(m as Message);
     if (!busy) pump();
   });

@@ -18,6 +18,9 @@ export interface CallOptions<T> {
 /** What an element function of `parallel` produces: a generator's return value, or its result. */
 export type Produced<F> = F extends (a: never) => Generator<unknown, infer R, any> ? R : F extends (a: never) => infer R ? R : never;
 
+/** What `parallel` gives `fn`: its parameter's type (anything, for a function that takes none). */
+export type Element<F> = F extends () => unknown ? unknown : F extends (a: infer A) => unknown ? A : never;
+
 /**
  * ⏸ Creates a child task on another domain (a worker thread), chosen at random among the
  * workers other than the caller's, or `pin`. `fn` must be portable: a self-contained function
@@ -40,7 +43,7 @@ export function call<F extends () => unknown>(fn: F, options?: CallOptions<Retur
  * caller's domain, and returns their outcomes in input order. A failing element does not
  * cancel the others.
  */
-export function parallel<F extends (a: any) => unknown>(fn: F, xs: readonly Parameters<F>[0][]): Operation<Result<Produced<F>>[]> {
+export function parallel<F extends (a: any) => unknown>(fn: F, xs: readonly Element<F>[]): Operation<Result<Produced<F>>[]> {
   suspending("parallel");
   if (typeof fn !== "function") throw new TypeError("Miou.parallel: expected a function (plain or generator) as first argument");
   if (!Array.isArray(xs)) throw new TypeError("Miou.parallel: expected an array as second argument");
