@@ -1,0 +1,2 @@
+export declare const report: () => () => { loads: number; pastRun: boolean };
+export declare const ran: number;
