@@ -20,6 +20,8 @@ type TS = typeof import("typescript");
 export interface RewriteOptions {
   /** The file name call sites are registered under (what stack traces print). */
   siteFile: string;
+  /** The file is emitted as CommonJS: `miou/compiled` is required. */
+  commonjs?: boolean;
 }
 
 /** Does the file contain anything to rewrite? An untouched file is returned as it is. */
@@ -185,7 +187,7 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
       ts.NodeFlags.Const,
     ),
   );
-  return imports.prepend(rewritten, [register]);
+  return imports.prepend(rewritten, [register], options.commonjs === true);
 }
 
 /** `import { twice } from "./a.js"` also imports `twice$miou` when a call here uses the twin. */
