@@ -31,7 +31,7 @@ export function createMiou(ts: TS, program: ts.Program): Miou {
     return name.startsWith(`${root}/`) ? name.slice(root.length + 1) : name;
   };
   const before: ts.TransformerFactory<ts.SourceFile> = (context) => (file) =>
-    rewriteFile(ts, context, file, facts, { siteFile: siteFile(file) });
+    rewriteFile(ts, context, file, facts, { siteFile: siteFile(file), commonjs: emitsCommonJS(ts, program, file) });
   const diagnostics = diagnose(ts, program, facts).map(
     (d): ts.Diagnostic => ({
       category: ts.DiagnosticCategory.Error,
@@ -45,4 +45,14 @@ export function createMiou(ts: TS, program: ts.Program): Miou {
   const afterDeclarations: ts.TransformerFactory<ts.SourceFile | ts.Bundle> = (context) => (node) =>
     brandDeclarations(ts, context, node, facts);
   return { facts, diagnostics, transformers: { before: [before], afterDeclarations: [afterDeclarations] } };
+}
+
+/** Is `file` emitted as a CommonJS module (`module: commonjs`, or a `.cts` or CommonJS-scoped file under `node16`/`nodenext`)? */
+function emitsCommonJS(ts: TS, program: ts.Program, file: ts.SourceFile): boolean {
+  // The program knows (TypeScript >= 5.6, not in its declarations); else the same rule by hand.
+  const known = (program as { getEmitModuleFormatOfFile?: (f: ts.SourceFile) => ts.ModuleKind }).getEmitModuleFormatOfFile?.(file);
+  if (known !== undefined) return known === ts.ModuleKind.CommonJS;
+  const module = program.getCompilerOptions().module;
+  if (module !== undefined && module >= ts.ModuleKind.Node16 && module <= ts.ModuleKind.NodeNext) return file.impliedNodeFormat === ts.ModuleKind.CommonJS;
+  return module === ts.ModuleKind.CommonJS;
 }

@@ -128,28 +128,73 @@ test("the captures of functions given to call or parallel, classified", () => {
       let counter = 0;
       function helper(x: number) { return x + LIMIT; }
       class Shape {}
-      export function main(this: { k: number }, n: number) {
+      export function main(this: { k: number }, n: number, loose: any, point: { x: number; y: number }) {
         const base = 2;
         let total = 0;
-        const work = () => helper(n * base) + LIMIT + counter + format(1).length + (new Shape() ? 1 : 0) + (total += 1) + this.k;
-        return call(work);
-      }
-      export function alone() { return call(() => 1 + 1); }`,
+        const { x } = point;
+        const twice = (v: number) => v * 2;
+        const p = call(() => helper(n * base) + LIMIT + counter + format(1).length + (new Shape() ? 1 : 0) + (total += 1) + this.k + loose + x + twice(1));
+        return [p, call(() => 1 + 1)];
+      }`,
   });
   assert.is(f.captures.size, 2);
   const lines = printed.split("\n").filter((l) => l.startsWith("  captures"));
   assert.equal(lines.map((l) => l.replace(/ at a\.ts:\d+:\d+$/, "")), [
     "  captures helper (module function)",
-    "  captures n (parameter)",
-    "  captures base (local const)",
+    "  captures n (parameter, sent by value)",
+    "  captures base (local const, sent by value)",
     "  captures LIMIT (module const)",
-    "  captures counter (module let)",
+    "  captures counter (module let, cannot cross)",
     "  captures format (import)",
     "  captures Shape (module class)",
-    "  captures total (local let, assigned)",
-    "  captures this (this)",
+    "  captures total (local let, assigned, cannot cross)",
+    "  captures this (this, cannot cross)",
+    "  captures loose (parameter, sent by value, checked at run time)",
+    "  captures x (local const, sent by value)",
+    "  captures twice (local const, cannot cross: a function)",
     "  captures nothing",
   ]);
+});
+
+test("captures: globals, types, property names and the variables behind shorthands", () => {
+  const { f } = facts({
+    "a.ts": `${header}
+      interface Point { x: number }
+      type Pair = [number, number];
+      class Box { v = 1 }
+      export function main(p: Point, label: string) {
+        const scale = 3;
+        return Miou.call(() => {
+          const q: Point = { x: scale };
+          const pair: Pair = [1, 2];
+          const box = null as Box | null;
+          const { x: renamed } = p;
+          return JSON.stringify({ label, q, pair, box, renamed }) + Math.max(p.x, 1) + console.log.length;
+        });
+      }`,
+  });
+  const [captures] = [...f.captures.values()];
+  assert.equal(captures!.map((c) => `${c.name}:${c.crossing.by}`), ["scale:value", "p:value", "label:value"]);
+});
+
+test("portable sites: registry indices in source order, one per name, none for what a worker cannot find", () => {
+  const { f, printed } = facts({
+    "a.ts": `${header}
+      function work() { return 1; }
+      export function main(g: () => number) {
+        const a = Miou.call(work);
+        const b = Miou.call(() => 2);
+        const c = Miou.call(work);
+        const d = Miou.call(g);
+        return [a, b, c, d];
+      }
+      function events(_d: Miou.DomainUid): Miou.Events { return { select: () => [], interrupt() {} }; }
+      void Miou.run(main as never, { events, domains: 1 });
+      void Miou.run(main as never, { events: (_d) => events(_d) });`,
+  });
+  const sites = [...f.portable.values()].map((s) => `${s.role} ${s.arg.getText()} ${s.target.kind} #${s.index}`);
+  assert.equal(sites, ["call work name #0", "call () => 2 function #1", "call work name #0", "call g lost #-1", "events events name #2"]);
+  assert.match(printed, /^portable #1: \(\) => 2 at a\.ts:6:29$/m);
 });
 
 test.run();

@@ -1,11 +1,12 @@
 // The transformer's specification: each fixture's input.ts compiles (through the in-memory
-// compile API) to exactly output.js; with stdout.txt the output also runs and prints exactly it.
-// UPDATE=1 rewrites output.js and stdout.txt from what the transformer does now: review the diff.
+// compile API) to exactly output.js (an input.cts, emitted as CommonJS, to output.cjs); with
+// stdout.txt the output also runs and prints exactly it. UPDATE=1 rewrites output.js and the
+// stdout.txt files there are (create an empty one for a new fixture that runs): review the diff.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, extname, join, relative } from "node:path";
 import { compile } from "../../transformer/hosts/compile/compile.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -18,18 +19,19 @@ const cases = readdirSync(fixtures).flatMap((group) => readdirSync(join(fixtures
 for (const dir of cases) {
   const name = relative(fixtures, dir);
   test(name, () => {
-    const input = join(dir, "input.ts");
+    const input = ["input.ts", "input.cts"].map((f) => join(dir, f)).find((f) => existsSync(f))!;
     const { outputs, diagnostics } = compile({ files: { [input]: readFileSync(input, "utf8") }, cwd: root });
     assert.equal(diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`), [], "no diagnostics");
-    const js = outputs.get(input.replace(/\.ts$/, ".js"))!.replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n");
-    const expected = join(dir, "output.js");
+    const emitted = input.replace(/\.(c?)ts$/, ".$1js");
+    const js = outputs.get(emitted)!.replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n");
+    const expected = join(dir, `output${extname(emitted)}`);
     if (update || !existsSync(expected)) writeFileSync(expected, js);
     assert.fixture(js, readFileSync(expected, "utf8"));
 
     const stdout = join(dir, "stdout.txt");
-    if (!existsSync(stdout) && !update) return;
+    if (!existsSync(stdout)) return;
     // Run the output where `miou` resolves to this package.
-    const file = join(out, name, "input.js");
+    const file = join(out, name, basename(emitted));
     mkdirSync(join(out, name), { recursive: true });
     writeFileSync(file, js);
     const printed = execFileSync(process.execPath, [file], { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });

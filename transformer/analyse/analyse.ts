@@ -13,7 +13,7 @@
 import type ts from "typescript";
 import { ARRAY_METHODS, type CallKind, type Facts, type FunctionNode } from "./facts.js";
 import { isBranded, isMiouFunction } from "./brand.js";
-import { portableCaptures } from "./captures.js";
+import { portables } from "./captures.js";
 import { functionOf as resolveFunction, inProgram as inProgramOf, isFunctionNode as isFunction } from "./resolve.js";
 
 type TS = typeof import("typescript");
@@ -34,7 +34,8 @@ interface Candidate {
 
 export function analyse(ts: TS, program: ts.Program): Facts {
   const checker = program.getTypeChecker();
-  const facts: Facts = { suspending: new Map(), calls: new Map(), maybe: new Map(), twins: new Set(), captures: portableCaptures(ts, program) };
+  const { captures, sites } = portables(ts, program);
+  const facts: Facts = { suspending: new Map(), calls: new Map(), maybe: new Map(), twins: new Set(), captures, portable: sites };
   const dependents = new Map<FunctionNode, Candidate[]>();
   const queue: FunctionNode[] = [];
   /** Parameters each function calls as functions (their indexes). */

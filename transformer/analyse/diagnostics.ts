@@ -5,6 +5,7 @@
  */
 import type ts from "typescript";
 import { functionName, type Facts, type FunctionNode } from "./facts.js";
+import type { Capture } from "./captures.js";
 import { isBranded, isMiouFunction } from "./brand.js";
 import { functionOf, isFunctionNode } from "./resolve.js";
 
@@ -69,7 +70,44 @@ export function diagnose(ts: TS, program: ts.Program, facts: Facts): MiouDiagnos
     ts.forEachChild(node, visit);
   };
   for (const file of program.getSourceFiles()) if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file)) visit(file);
+
+  // MIOU1005: a function given to call/parallel must be found by another domain, and what it
+  // captures must cross to it.
+  const checked = new Set<FunctionNode>();
+  const portable: MiouDiagnostic[] = [];
+  for (const site of facts.portable.values()) {
+    if (site.role !== "call") continue;
+    const { target } = site;
+    if (target.kind === "lost") {
+      portable.push({ code: 1005, node: site.arg, message: `\`${site.callee}\` runs its function on another domain, which must find it there: a function expression, or the name of a module-level function, a module-level const or an import, but this is ${target.what}. Write the function expression here, or name a module-level function.` });
+      continue;
+    }
+    const fn = target.fn;
+    if (fn === undefined || checked.has(fn)) continue;
+    checked.add(fn);
+    const who = target.kind === "function" ? `the function given to \`${site.callee}\`` : `\`${target.name.getText()}\`, given to \`${site.callee}\`,`;
+    for (const c of facts.captures.get(fn) ?? []) if (c.crossing.by === "none") portable.push({ code: 1005, node: c.node, message: `${who} runs on another domain, but ${refusal(c)}` });
+  }
+  const at = (d: MiouDiagnostic) => [d.node.getSourceFile().fileName, d.node.getStart()] as const;
+  portable.sort((a, b) => {
+    const [fa, pa] = at(a);
+    const [fb, pb] = at(b);
+    return fa === fb ? pa - pb : fa < fb ? -1 : 1;
+  });
+  out.push(...portable);
   return out;
+}
+
+/** Why a capture cannot cross to another domain, and what to do instead. */
+function refusal(c: Capture): string {
+  const name = `\`${c.name}\``;
+  if (c.kind === "this") return `it uses ${name} of the code around it, which cannot cross. Copy what it needs into a local const before the call and use that.`;
+  if (c.kind === "arguments") return "it uses `arguments` of the function around it, which cannot cross. Copy what it needs into a local const before the call (`const args = [...arguments]`) and use that.";
+  if (c.kind === "module let") return `it uses ${name}, a module-level variable: each domain has its own module, so it would see another variable. Make it a module-level const, or copy its value into a local const before the call.`;
+  if (c.assigned) return `it assigns ${name}, a variable around it: it would only change a copy. Compute the value inside the function and return it.`;
+  const holds = c.crossing.by === "none" ? c.crossing.holds : undefined;
+  if (holds?.startsWith("a Miou handle")) return `it captures ${name}, which holds ${holds}: a handle belongs to the domain that made it. Use it outside the function, or make what the function needs inside it.`;
+  return `it captures ${name}, which holds ${holds ?? "a value that cannot cross"}; only values structured clone copies can cross (primitives, arrays, plain objects, Map, Set, Date, RegExp, buffers, Error). Pass it as a value, compute it inside the function, or make it a module-level const or function.`;
 }
 
 /** The function (or other place) whose own body holds `node`. */

@@ -3,7 +3,7 @@
  * `miou print --facts`. Nothing here edits code.
  */
 import type ts from "typescript";
-import type { Capture } from "./captures.js";
+import type { Capture, Crossing, PortableSite } from "./captures.js";
 
 /** A function whose body the transformer may rewrite. */
 export type FunctionNode =
@@ -44,6 +44,8 @@ export interface Facts {
   twins: Set<FunctionNode>;
   /** Functions given to `call` or `parallel`, with what they capture from outside. */
   captures: Map<FunctionNode, Capture[]>;
+  /** Where portable functions are handed over (`call`, `parallel`, `run`'s `events`), by argument. */
+  portable: Map<ts.Expression, PortableSite>;
 }
 
 export const ARRAY_METHODS = ["map", "forEach", "filter", "reduce", "some", "every", "find", "findIndex", "flatMap"];
@@ -62,6 +64,12 @@ export function functionName(ts: typeof import("typescript"), fn: FunctionNode):
   if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   const { line, character } = fn.getSourceFile().getLineAndCharacterOfPosition(fn.getStart());
   return `<${ts.isArrowFunction(fn) ? "arrow" : "function"} at ${line + 1}:${character + 1}>`;
+}
+
+function crossing(c: Crossing): string {
+  if (c.by === "closure") return "";
+  if (c.by === "value") return c.check ? ", sent by value, checked at run time" : ", sent by value";
+  return c.holds === undefined ? ", cannot cross" : `, cannot cross: ${c.holds}`;
 }
 
 /** `file:line:col` of a node, 1-based, as editors and stack traces print it. */
@@ -101,9 +109,11 @@ export function printFacts(ts: typeof import("typescript"), facts: Facts, relati
   }
   for (const [fn, captures] of facts.captures) {
     lines.push(`${functionName(ts, fn)} runs on another domain: ${where(fn)}`);
-    for (const c of captures) lines.push(`  captures ${c.name} (${c.kind}${c.assigned ? ", assigned" : ""}) at ${where(c.node)}`);
+    for (const c of captures) lines.push(`  captures ${c.name} (${c.kind}${c.assigned ? ", assigned" : ""}${crossing(c.crossing)}) at ${where(c.node)}`);
     if (captures.length === 0) lines.push("  captures nothing");
   }
+  for (const site of facts.portable.values())
+    if (site.index >= 0) lines.push(`${site.role === "events" ? "events" : "portable"} #${site.index}: ${site.arg.getText()} at ${where(site.arg)}`);
   for (const [fn, calls] of facts.maybe) {
     if (facts.suspending.has(fn)) continue;
     const twin = facts.twins.has(fn) ? "twin" : "plain";

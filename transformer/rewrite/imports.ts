@@ -26,14 +26,26 @@ export class Imports {
     return id;
   }
 
-  /** The file with the import, then `statements`, placed after its prologue and imports. */
-  prepend(file: ts.SourceFile, statements: ts.Statement[]): ts.SourceFile {
+  /**
+   * The file with the import, then `statements`, placed after its prologue and imports. In a file
+   * emitted as CommonJS the import is a `require`: TypeScript's own module transform would not
+   * see the references to names the transformer made.
+   */
+  prepend(file: ts.SourceFile, statements: ts.Statement[], commonjs = false): ts.SourceFile {
     const { ts, f } = this;
-    const specifiers = [...this.names].map(([name, id]) => f.createImportSpecifier(false, f.createIdentifier(name), id));
-    const decl = f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(specifiers)), f.createStringLiteral(COMPILED));
+    let decl: ts.Statement;
+    if (commonjs) {
+      const bindings = [...this.names].map(([name, id]) => f.createBindingElement(undefined, name, id));
+      const required = f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral(COMPILED)]);
+      decl = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(f.createObjectBindingPattern(bindings), undefined, undefined, required)], ts.NodeFlags.Const));
+    } else {
+      const specifiers = [...this.names].map(([name, id]) => f.createImportSpecifier(false, f.createIdentifier(name), id));
+      decl = f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(specifiers)), f.createStringLiteral(COMPILED));
+    }
     const body = file.statements;
     let at = 0;
-    while (at < body.length && (ts.isImportDeclaration(body[at]!) || ts.isExpressionStatement(body[at]!) && ts.isStringLiteral((body[at] as ts.ExpressionStatement).expression))) at += 1;
+    const skipped = (s: ts.Statement) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s) || (ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression));
+    while (at < body.length && skipped(body[at]!)) at += 1;
     return f.updateSourceFile(file, [...body.slice(0, at), decl, ...statements, ...body.slice(at)]);
   }
 }

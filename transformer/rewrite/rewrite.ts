@@ -11,6 +11,7 @@
  */
 import type ts from "typescript";
 import { functionName, type CallKind, type Facts, type FunctionNode } from "../analyse/facts.js";
+import type { PortableSite } from "../analyse/captures.js";
 import { isFunctionNode } from "../analyse/resolve.js";
 import { Imports } from "./imports.js";
 import { moveParameters } from "./parameters.js";
@@ -20,12 +21,15 @@ type TS = typeof import("typescript");
 export interface RewriteOptions {
   /** The file name call sites are registered under (what stack traces print). */
   siteFile: string;
+  /** The file is emitted as CommonJS: no `import.meta`, `miou/compiled` is required. */
+  commonjs?: boolean;
 }
 
 /** Does the file contain anything to rewrite? An untouched file is returned as it is. */
 export function touches(file: ts.SourceFile, facts: Facts): boolean {
   for (const fn of facts.suspending.keys()) if (fn.getSourceFile() === file) return true;
   for (const fn of facts.twins) if (fn.getSourceFile() === file) return true;
+  for (const site of facts.portable.values()) if (site.index >= 0 && site.arg.getSourceFile() === file) return true;
   return false;
 }
 
@@ -124,20 +128,70 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
     return ts.setTextRange(f.createBlock([...prologue, ret], true), body);
   };
 
-  const visit = (node: ts.Node, owner: FunctionNode | null): ts.Node | ts.Node[] => {
-    if (isFunctionNode(ts, node)) {
-      if (facts.suspending.has(node)) return toGenerator(node);
-      if (facts.twins.has(node) && (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))) {
-        const plain = ts.visitEachChild(node, (n) => visitPlainTwin(n, node), context);
-        return [plain, twinOf(node)];
-      }
-      return ts.visitEachChild(node, (n) => visit(n, null), context);
+  /** The module's registry of portable functions (PROTOCOL.md §6): `const p0 = portable(...)`, by index. */
+  const registry = new Map<number, { ref: ts.Identifier; statement?: ts.Statement }>();
+
+  const url = (): ts.Expression =>
+    options.commonjs === true
+      ? f.createPropertyAccessExpression(
+          f.createCallExpression(f.createPropertyAccessExpression(f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral("url")]), "pathToFileURL"), undefined, [f.createIdentifier("__filename")]),
+          "href",
+        )
+      : f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
+
+  /** A registered portable function at its site: `p0(a, b)`, the function made with its local captures. */
+  const portableRef = (site: PortableSite): ts.Expression => {
+    const { target, index } = site;
+    const locals = target.kind === "function" ? facts.captures.get(target.fn)!.filter((c) => c.crossing.by === "value") : [];
+    let entry = registry.get(index);
+    if (entry === undefined) {
+      entry = { ref: f.createUniqueName(`p${index}`) };
+      registry.set(index, entry);
+      // A function expression moves into the factory, compiled as anywhere else; a name is returned.
+      const made = target.kind === "function" ? (visitFunction(target.fn) as ts.Expression) : target.kind === "name" ? target.name : undefined;
+      const factory = f.createArrowFunction(undefined, undefined, locals.map((c) => f.createParameterDeclaration(undefined, undefined, c.name)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), made!);
+      const check = locals.flatMap((c, i) => (c.crossing.by === "value" && c.crossing.check ? [i] : []));
+      const args = [url(), f.createNumericLiteral(index), factory];
+      if (locals.length > 0) args.push(f.createArrayLiteralExpression(locals.map((c) => f.createStringLiteral(c.name))));
+      if (check.length > 0) args.push(f.createArrayLiteralExpression(check.map((i) => f.createNumericLiteral(i))));
+      const init = f.createCallExpression(imports.use("portable"), undefined, args);
+      const statement = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(entry.ref, undefined, undefined, init)], ts.NodeFlags.Const));
+      // Mapped to the function (or name) it registers.
+      entry.statement = ts.setSourceMapRange(statement, target.kind === "function" ? target.fn : site.arg);
     }
+    const ref = f.createCallExpression(entry.ref, undefined, locals.map((c) => f.createIdentifier(c.name)));
+    return ts.setSourceMapRange(ref, site.arg);
+  };
+
+  /** The replacement of a node that hands over a registered portable function, if it is one. */
+  const portableAt = (node: ts.Node): ts.Node | undefined => {
+    const site = facts.portable.get(node as ts.Expression);
+    if (site !== undefined && site.index >= 0) return portableRef(site);
+    if (ts.isShorthandPropertyAssignment(node)) {
+      const short = facts.portable.get(node.name);
+      if (short !== undefined && short.index >= 0) return ts.setTextRange(f.createPropertyAssignment(node.name.text, portableRef(short)), node);
+    }
+    return undefined;
+  };
+
+  const visit = (node: ts.Node, owner: FunctionNode | null): ts.Node | ts.Node[] => {
+    const portable = portableAt(node);
+    if (portable !== undefined) return portable;
+    if (isFunctionNode(ts, node)) return visitFunction(node);
     if (owner !== null && ts.isCallExpression(node)) {
       const kind = facts.calls.get(node);
       if (kind !== undefined) return rewriteCall(node, kind, owner);
     }
     return ts.visitEachChild(node, (n) => visit(n, owner), context);
+  };
+
+  const visitFunction = (node: FunctionNode): ts.Node | ts.Node[] => {
+    if (facts.suspending.has(node)) return toGenerator(node);
+    if (facts.twins.has(node) && (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))) {
+      const plain = ts.visitEachChild(node, (n) => visitPlainTwin(n, node), context);
+      return [plain, twinOf(node)];
+    }
+    return ts.visitEachChild(node, (n) => visit(n, null), context);
   };
 
   /** The suspending version of a plain higher-order function: calls through its parameters may suspend. */
@@ -151,6 +205,8 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
 
   /** The plain version of a twin: a transformed function reaching it is a TypeError naming the callee. */
   const visitPlainTwin = (node: ts.Node, owner: FunctionNode): ts.Node | ts.Node[] => {
+    const portable = portableAt(node);
+    if (portable !== undefined) return portable;
     if (isFunctionNode(ts, node)) return visit(node, null);
     if (ts.isCallExpression(node) && (facts.maybe.get(owner) ?? []).includes(node)) {
       const visited = ts.visitEachChild(node, (n) => visitPlainTwin(n, owner), context);
@@ -160,6 +216,8 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
   };
 
   const visitTwin = (node: ts.Node, owner: FunctionNode): ts.Node | ts.Node[] => {
+    const portable = portableAt(node);
+    if (portable !== undefined) return portable;
     if (isFunctionNode(ts, node)) return visit(node, null);
     if (ts.isCallExpression(node) && (facts.maybe.get(owner) ?? []).includes(node))
       return rewriteCall(node, { kind: "maybe", name: node.expression.getText() }, owner);
@@ -168,24 +226,31 @@ export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.
 
   const visited = ts.visitEachChild(file, (n) => visit(n, null), context);
   const rewritten = f.updateSourceFile(visited, visited.statements.map((st) => (ts.isImportDeclaration(st) ? importTwins(ts, f, st, twinImports) : st)));
-  const register = f.createVariableStatement(
-    undefined,
-    f.createVariableDeclarationList(
-      [
-        f.createVariableDeclaration(
-          base,
-          undefined,
-          undefined,
-          f.createCallExpression(imports.use("registerSites"), undefined, [
-            f.createStringLiteral(options.siteFile),
-            f.createArrayLiteralExpression(table.map((x) => (typeof x === "string" ? f.createStringLiteral(x) : f.createNumericLiteral(x)))),
-          ]),
-        ),
-      ],
-      ts.NodeFlags.Const,
-    ),
-  );
-  return imports.prepend(rewritten, [register]);
+  // The call sites' table, when the file has suspending calls (a file may only register portable functions).
+  const register =
+    table.length === 0
+      ? []
+      : [
+          f.createVariableStatement(
+            undefined,
+            f.createVariableDeclarationList(
+              [
+                f.createVariableDeclaration(
+                  base,
+                  undefined,
+                  undefined,
+                  f.createCallExpression(imports.use("registerSites"), undefined, [
+                    f.createStringLiteral(options.siteFile),
+                    f.createArrayLiteralExpression(table.map((x) => (typeof x === "string" ? f.createStringLiteral(x) : f.createNumericLiteral(x)))),
+                  ]),
+                ),
+              ],
+              ts.NodeFlags.Const,
+            ),
+          ),
+        ];
+  const registered = [...registry].sort(([a], [b]) => a - b).map(([, e]) => e.statement!);
+  return imports.prepend(rewritten, [...register, ...registered], options.commonjs === true);
 }
 
 /** `import { twice } from "./a.js"` also imports `twice$miou` when a call here uses the twin. */
