@@ -189,9 +189,9 @@ export class Cloneable {
     return first !== undefined && this.isClassLike(type) ? first : undefined;
   }
 
+  /** Declared by the default library (other declarations may merge into it: @types/node augments typed arrays). */
   private fromLibrary(s: ts.Symbol): boolean {
-    const decls = s.declarations ?? [];
-    return decls.length > 0 && decls.every((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+    return (s.declarations ?? []).some((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()));
   }
 
   /** A library interface with a global constructor of the same name (`declare var URL: {...}`). */
