@@ -2,6 +2,8 @@
 // A page imports dist/browser/ by URL; modules that workers load import the runtime by URL too.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { join } from "node:path";
+import { compile } from "../../transformer/hosts/compile/compile.js";
 import { browser } from "./harness.js";
 
 const chromium = browser();
@@ -63,6 +65,46 @@ test("cancel of a task on a Web Worker returns once its finally block has run th
     };
   `);
   assert.equal(result, { seen: 2, error: "Miou.Cancelled" });
+  await page.close();
+});
+
+test("direct-style code built by the transformer, its miou imports rewritten to URLs, runs its portable functions on Web Workers", async () => {
+  const root = join(import.meta.dirname, "..", "..");
+  const file = join(root, "tests", "browser", "app.ts");
+  const { outputs, diagnostics } = compile({
+    cwd: root,
+    files: {
+      [file]: `
+        import * as Miou from "miou";
+        const SCALE = 100;
+        function square(x: number): number { return x * x; }
+        export function main(): Promise<unknown> {
+          return Miou.run(() => {
+            const base = 7;
+            const p = Miou.call(() => { Miou.yield_(); return base * SCALE + Miou.Domain.self(); }, { pin: 1 });
+            const squares = Miou.parallel(square, [1, 2, 3]);
+            const spinning = Miou.call(() => { for (;;) Miou.yield_(); }, { pin: 2 });
+            Miou.cancel(spinning);
+            const r = Miou.await_(spinning);
+            return { p: Miou.await_exn(p), squares: squares.map((s) => s.ok && s.value), cancelled: !r.ok && (r.error as Error).name };
+          }, { domains: 2 });
+        }
+      `,
+    },
+    compilerOptions: { lib: ["lib.es2022.d.ts"], types: [] },
+    imports: { miou: "/dist/browser/index.js", "miou/compiled": "/dist/browser/compiled.js" },
+  });
+  assert.equal(diagnostics, []);
+  const js = outputs.get(file.replace(/\.ts$/, ".js"))!;
+  assert.not.match(js, /from "miou/, "no bare miou import is left");
+  const server = await chromium.server();
+  server.add("/app/app.js", js);
+  const page = await chromium.page();
+  const result = await page.run(`
+    import { main } from "/app/app.js";
+    export default () => main();
+  `);
+  assert.equal(result, { p: 701, squares: [1, 4, 9], cancelled: "Miou.Cancelled" });
   await page.close();
 });
 

@@ -12,6 +12,12 @@ export interface CompileInput {
   /** The folder relative paths and call sites are taken from; default: the process's. */
   cwd?: string;
   compilerOptions?: ts.CompilerOptions;
+  /**
+   * Module specifiers to replace in the emitted JavaScript, such as `{ miou: "/dist/browser/index.js" }`
+   * for a browser: a module Web Worker has no import map, so a module that worker domains load
+   * must import miou by URL.
+   */
+  imports?: Record<string, string>;
 }
 
 export interface CompileDiagnostic {
@@ -55,9 +61,33 @@ export function compile(input: CompileInput): CompileOutput {
 
   const program = ts.createProgram([...files.keys()], options, host);
   const miou = createMiou(ts, program);
-  const emitted = program.emit(undefined, undefined, undefined, false, miou.transformers);
+  const transformers = input.imports === undefined ? miou.transformers : { ...miou.transformers, after: [rewriteImports(input.imports)] };
+  const emitted = program.emit(undefined, undefined, undefined, false, transformers);
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...miou.diagnostics, ...emitted.diagnostics].map(describe);
   return { outputs, diagnostics };
+}
+
+/** Replaces the specifiers of static imports, re-exports and `import("...")` found in `map`. */
+function rewriteImports(map: Record<string, string>): ts.TransformerFactory<ts.SourceFile> {
+  const replaced = (spec: ts.Expression | undefined): ts.StringLiteral | undefined =>
+    spec !== undefined && ts.isStringLiteral(spec) && Object.hasOwn(map, spec.text) ? ts.factory.createStringLiteral(map[spec.text]!) : undefined;
+  return (context) => (file) => {
+    const f = context.factory;
+    const visit = (node: ts.Node): ts.Node => {
+      if (ts.isImportDeclaration(node)) {
+        const spec = replaced(node.moduleSpecifier);
+        if (spec !== undefined) return f.updateImportDeclaration(node, node.modifiers, node.importClause, spec, node.attributes);
+      } else if (ts.isExportDeclaration(node)) {
+        const spec = replaced(node.moduleSpecifier);
+        if (spec !== undefined) return f.updateExportDeclaration(node, node.modifiers, node.isTypeOnly, node.exportClause, spec, node.attributes);
+      } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        const spec = replaced(node.arguments[0]);
+        if (spec !== undefined) return f.updateCallExpression(node, node.expression, node.typeArguments, [spec, ...node.arguments.slice(1)]);
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return ts.visitEachChild(file, visit, context);
+  };
 }
 
 function ancestors(path: string): string[] {
