@@ -4,13 +4,15 @@
  *
  * The transformer registers each such function at the top of its module body:
  *
- *     const $p0 = portable(import.meta.url, 0, (a, b) => function* () { ... }, ["a", "b"], [1]);
- *     Miou.call($p0(a, b));
+ *     const p0_1 = portable(import.meta.url, 0, (a, b) => function* () { ... }, ["a", "b"], [1]);
+ *     Miou.call(p0_1(a, b));
  *
- * `$p0(a, b)` is the function itself (the caller's domain can run it too), remembered with its
+ * `p0_1(a, b)` is the function itself (the caller's domain can run it too), remembered with its
  * key and its captures; the captures cross by value. The last argument lists the captures the
  * compiler could not check (typed `any` or `unknown`): they are checked when they are sent.
  */
+
+import { Resource } from "../core/resource.js";
 
 /** How a function crosses to another domain. */
 export type Ref =
@@ -126,6 +128,7 @@ export function checkCapture(value: unknown, name: string, where: string, seen =
   if (typeof value === "function") throw notPortable(name, where, "a function");
   if (seen.has(value)) return;
   seen.add(value);
+  if (value instanceof Resource) return; // crosses as a reference to the domain that made it
   if (ArrayBuffer.isView(value)) return;
   if (typeof SharedArrayBuffer !== "undefined" && value instanceof SharedArrayBuffer) return;
   const proto = Object.getPrototypeOf(value) as object | null;
