@@ -12,6 +12,8 @@ export default defineConfig([
       index: "runtime/entry/node/index.ts",
       gen: "runtime/entry/node/gen.ts",
       compiled: "runtime/entry/node/compiled.ts",
+      node: "runtime/entry/node/node.ts",
+      "node-gen": "runtime/entry/node/node-gen.ts",
       transformer: "transformer/hosts/ts-patch/index.ts",
       cli: "transformer/hosts/cli/index.ts",
       register: "transformer/hosts/register/index.ts",

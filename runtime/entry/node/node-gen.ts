@@ -1,0 +1,4 @@
+/** `miou/node/gen`: its platform adapter first, then the module. */
+import "../../platform/node/index.js";
+
+export * from "../../io/node/gen.js";
