@@ -262,8 +262,7 @@ test("only miou/node's declarations reference Node's types", () => {
   const nodeish = /from ['"]node:|import ['"]node:|NodeJS\.|\bnet\.Socket\b/;
   const declarations = readdirSync(dist).filter((f) => f.endsWith(".d.ts"));
   const node = declarations.filter((f) => nodeish.test(readFileSync(join(dist, f), "utf8")));
-  assert.equal(node, ["node-gen.d.ts"], "miou/node/gen holds the Node types (miou/node imports them from it)");
-  assert.match(readFileSync(join(dist, "node.d.ts"), "utf8"), "./node-gen.js");
+  assert.equal(node.sort(), ["node-gen.d.ts", "node.d.ts"], "no declaration file but miou/node's mentions Node");
 });
 
 test.run();
