@@ -38,4 +38,39 @@ test("examples/mergesort.ts sorts with parallel, with several domains and with o
   }
 });
 
+test("examples/sleepers.ts: its own event source on every domain, with two workers and with one", () => {
+  for (const domains of ["2", "1"]) {
+    // A small time scale keeps the run short; the times printed vary, so they are left out.
+    const r = run("sleepers.ts", ["0.05"], domains);
+    assert.is(r.err, "", `MIOU_DOMAINS=${domains}`);
+    assert.is(r.code, 0);
+    const times = r.out.match(/after \d+\.\d\d s: /g) ?? [];
+    assert.is(times.length, 3, r.out);
+    assert.is(
+      r.out.replace(/after \d+\.\d\d s: .*/g, "after T"),
+      [
+        "(time scale 0.05: the durations below are the tutorial's seconds)",
+        "1. sleeps of 1 s and 2 s at the same time, on this domain",
+        "   the 1 s sleep is over",
+        "   the 2 s sleep is over",
+        "   both over after T",
+        "2. Miou.parallel(sleep, [1, 2]): on the worker domains, each with its own table",
+        "   outcomes: ok, ok",
+        "   both over after T",
+        "3. a sleep of 10 s on a worker domain, cancelled after 1 s",
+        "   the sleep ended with Miou.Cancelled",
+        "   cancel returned after T",
+        "",
+      ].join("\n"),
+      `MIOU_DOMAINS=${domains}`,
+    );
+  }
+});
+
+test("examples/sleepers.ts rejects a time scale that is not a positive number", () => {
+  const r = run("sleepers.ts", ["soon"], "1");
+  assert.is.not(r.code, 0);
+  assert.match(r.err, "expected a time scale above 0, not soon");
+});
+
 test.run();
