@@ -16,3 +16,6 @@ export const fibElement = (n) => {
   }
   return fib(n);
 };
+
+/** A task that does nothing. */
+export const nothing = () => undefined;

@@ -35,4 +35,5 @@ export const TARGETS: readonly Target[] = [
   { label: "memory: miou-gen ≤ 500 B per parked task", of: { workload: "memory", peer: "miou-gen" }, max: 500 },
   { label: "memory: miou-compiled ≤ 500 B per parked task", of: { workload: "memory", peer: "miou-compiled" }, max: 500 },
   speedUp("parallel-fib-1", "parallel-fib-2", "miou-gen", 1.7),
+  atMost("call-round-trip", "miou-gen", 2),
 ];
