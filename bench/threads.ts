@@ -10,9 +10,15 @@ export class RawWorker {
   private readonly worker: Worker;
   private readonly waiting: Array<(reply: unknown) => void> = [];
 
-  /** `source`: the text of a self-contained function, applied to each message. */
+  /**
+   * `source`: the text of a self-contained function, applied to each message. It is evaluated
+   * in strict mode, as Miou evaluates a function's source on a worker domain: the texts come
+   * from modules, which are strict, and sloppy mode would slow calls down (every call of a
+   * sloppy function with no receiver converts it to the global object).
+   */
   constructor(source: string) {
-    const code = `const { parentPort } = require("node:worker_threads");
+    const code = `"use strict";
+const { parentPort } = require("node:worker_threads");
 const f = (${source});
 parentPort.on("message", (m) => parentPort.postMessage(f(m)));`;
     this.worker = new Worker(code, { eval: true });
