@@ -66,11 +66,20 @@ export interface Verdict {
   pass: boolean;
 }
 
+/** A ratio of two medians, or undefined if either cell was not measured. */
+function quotient(rows: readonly Row[], num: Ref, den: Ref | undefined): number | undefined {
+  const n = medianOf(rows, num);
+  const d = den === undefined ? 1 : medianOf(rows, den);
+  return n === undefined || d === undefined ? undefined : n / d;
+}
+
 export function verdicts(rows: readonly Row[], targets: readonly Target[]): Verdict[] {
   return targets.map((target) => {
-    const of = medianOf(rows, target.of);
-    const vs = target.vs === undefined ? 1 : medianOf(rows, target.vs);
-    const measured = of === undefined || vs === undefined ? undefined : of / vs;
+    if ("min" in target) {
+      const measured = quotient(rows, target.slow, target.fast);
+      return { target, measured, pass: measured !== undefined && measured >= target.min };
+    }
+    const measured = quotient(rows, target.of, target.vs);
     return { target, measured, pass: measured !== undefined && measured <= target.max };
   });
 }
@@ -78,9 +87,10 @@ export function verdicts(rows: readonly Row[], targets: readonly Target[]): Verd
 export function targetsTable(rows: readonly Row[], targets: readonly Target[]): string {
   const head = "| target | measured | limit | |\n|---|---:|---:|---|";
   const body = verdicts(rows, targets).map(({ target, measured, pass }) => {
-    const fmt = (x: number) => (target.vs === undefined ? amount(x, "B") : times(x));
+    const fmt = (x: number) => ("min" in target || target.vs !== undefined ? times(x) : amount(x, "B"));
     const m = measured === undefined ? "not measured" : fmt(measured);
-    return `| ${target.label} | ${m} | ≤ ${fmt(target.max)} | ${pass ? "pass" : "**miss**"} |`;
+    const limit = "min" in target ? `≥ ${fmt(target.min)}` : `≤ ${fmt(target.max)}`;
+    return `| ${target.label} | ${m} | ${limit} | ${pass ? "pass" : "**miss**"} |`;
   });
   return [head, ...body].join("\n");
 }

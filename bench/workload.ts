@@ -51,15 +51,26 @@ export interface Ref {
   peer: PeerName;
 }
 
-/**
- * A goal the report checks: `of`'s median divided by `vs`'s (or taken as it is, without `vs`)
- * must be at most `max`.
- */
-export interface Target {
+/** A goal the report checks: a ceiling or a speed-up. */
+export type Target = Ceiling | SpeedUp;
+
+/** `of`'s median divided by `vs`'s (or taken as it is, without `vs`) must be at most `max`. */
+export interface Ceiling {
   label: string;
   of: Ref;
   vs?: Ref;
   max: number;
+}
+
+/**
+ * `slow`'s median divided by `fast`'s must be at least `min`: the same work done two ways (on
+ * one worker domain and on two), the second expected to be `min` times faster.
+ */
+export interface SpeedUp {
+  label: string;
+  slow: Ref;
+  fast: Ref;
+  min: number;
 }
 
 /** Starts the line on which the measuring process prints its outcome, as JSON. */

@@ -1,0 +1,2 @@
+export declare const fibElement: (n: number) => number;
+export declare const nothing: () => undefined;
