@@ -51,7 +51,8 @@ export const read = op("read", tcp.read);
 export const really_read = op("really_read", reallyRead);
 /**
  * ⏸ Writes `data`: returns when Node took it within the socket's high-water mark, else after
- * `drain`. An error Node reports later is thrown by the next operation on the socket.
+ * `drain`. The caller may reuse its buffer as soon as `write` returns. An error Node reports
+ * later is thrown by the next operation on the socket.
  */
 export const write = op("write", tcp.write);
 /** ⏸ Closes a socket (both directions; what was written is still sent), a listener or a UDP socket. */

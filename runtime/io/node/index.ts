@@ -38,7 +38,7 @@ export const connect = gen.connect as unknown as Suspending<(options: { host: st
 export const read = gen.read as unknown as Suspending<(s: Socket, buf: Uint8Array, off?: number, len?: number) => number>;
 /** ⏸ Reads exactly `len` bytes, or throws `End_of_file`. */
 export const really_read = gen.really_read as unknown as Suspending<(s: Socket, buf: Uint8Array, off?: number, len?: number) => void>;
-/** ⏸ Writes `data`, waiting for `drain` beyond the high-water mark. */
+/** ⏸ Writes `data`, waiting for `drain` beyond the high-water mark; `data` can be reused once it returns. */
 export const write = gen.write as unknown as Suspending<(s: Socket, data: string | Uint8Array, off?: number, len?: number) => void>;
 /** ⏸ Closes a socket, a listener or a UDP socket. */
 export const close = gen.close as unknown as Suspending<(x: Socket | Listener | UdpSocket) => void>;

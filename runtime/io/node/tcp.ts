@@ -225,15 +225,32 @@ export function* write(socket: Socket, data: string | Uint8Array, off?: number, 
   const [o, l] = range("write", all.length, off, len);
   s.check("write");
   if (l === 0) return;
-  if (s.sock.write(o === 0 && l === all.length ? all : all.subarray(o, o + l))) return;
-  // Beyond the high-water mark: wait until Node has sent enough.
+  const sock = s.sock;
+  const view = o === 0 && l === all.length ? all : all.subarray(o, o + l);
+  // Node keeps the bytes it has not handed to the kernel yet, but the caller may reuse its
+  // buffer as soon as `write` returns. Bytes that would queue behind earlier writes are copied
+  // (a string is a copy already); the others go straight to the kernel, and if it takes only
+  // part of them, `write` waits until it has taken the rest.
+  const queued = sock.writableLength > 0 || sock.connecting || sock.writableCorked > 0;
+  const copy = typeof data === "string" ? view : queued ? Buffer.from(view) : null;
+  const flushed = { done: copy !== null };
+  const ok =
+    copy !== null
+      ? sock.write(copy)
+      : sock.write(view, () => {
+          flushed.done = true;
+          s.writer.wake();
+        });
+  // All in the kernel, or a copy queued within the high-water mark: done.
+  if (sock.writableLength === 0 || (ok && copy !== null)) return;
   let done = false;
   try {
-    const blocked = () => s.sock.writableNeedDrain && s.error === null && !s.sock.destroyed;
+    // Beyond the high-water mark, or the caller's bytes still in Node's hands: wait.
+    const blocked = () => (!flushed.done || sock.writableNeedDrain) && s.error === null && !sock.destroyed;
     while (blocked()) yield* s.writer.park("write", blocked);
     done = true;
   } finally {
-    if (!done) s.sock.destroy(); // a cancelled write leaves the stream in an unknown state
+    if (!done) sock.destroy(); // a cancelled write leaves the stream in an unknown state
   }
   s.check("write");
 }

@@ -1,0 +1,83 @@
+// miou/node TCP: a buffer can be reused as soon as `write` returns.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import * as net from "node:net";
+import * as Miou from "miou/gen";
+import * as Node from "miou/node/gen";
+
+/** Fails instead of hanging. */
+function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: still not done after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** Byte `p` of the test stream. */
+const byteAt = (p: number) => (p * 31 + (p >>> 12)) & 0xff;
+
+/** A client that reads everything, pausing between chunks so that the server's writes queue. */
+function slowReader(port: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect({ host: "127.0.0.1", port });
+    const chunks: Buffer[] = [];
+    s.on("data", (d: Buffer) => {
+      chunks.push(d);
+      s.pause();
+      setTimeout(() => s.resume(), 2);
+    });
+    s.on("end", () => {
+      s.end();
+      resolve(Buffer.concat(chunks));
+    });
+    s.on("error", reject);
+  });
+}
+
+for (const size of [512, 4096, 16384]) {
+  test(`write: a ${size}-byte buffer refilled after each write arrives intact (16 MiB to a slow reader)`, async () => {
+    const total = 16 << 20;
+    const got = await within(
+      120_000,
+      "the transfer",
+      Node.run(function* () {
+        const l = yield* Node.listen({ host: "127.0.0.1", port: 0 });
+        const reading = slowReader(Node.address(l).port);
+        const [s] = yield* Node.accept(l);
+        const buf = new Uint8Array(size);
+        for (let sent = 0; sent < total; sent += size) {
+          for (let i = 0; i < size; i++) buf[i] = byteAt(sent + i);
+          yield* Node.write(s, buf); // the next round overwrites buf at once
+        }
+        yield* Node.close(s);
+        yield* Node.close(l);
+        return yield* Miou.await_promise(reading);
+      }),
+    );
+    assert.is(got.length, total);
+    let bad = -1;
+    for (let p = 0; p < total && bad < 0; p++) if (got[p] !== byteAt(p)) bad = p;
+    assert.is(bad, -1, `byte ${bad} differs`);
+  });
+}
+
+test("write: a string, and a view with off/len, are sent as given", async () => {
+  const got = await within(
+    30_000,
+    "the transfer",
+    Node.run(function* () {
+      const l = yield* Node.listen({ host: "127.0.0.1", port: 0 });
+      const reading = slowReader(Node.address(l).port);
+      const [s] = yield* Node.accept(l);
+      yield* Node.write(s, "héllo ");
+      yield* Node.write(s, new TextEncoder().encode("xxworldxx"), 2, 5);
+      yield* Node.close(s);
+      yield* Node.close(l);
+      return yield* Miou.await_promise(reading);
+    }),
+  );
+  assert.is(got.toString("utf8"), "héllo world");
+});
+
+test.run();
