@@ -1,4 +1,5 @@
-// miou/node TCP: a buffer can be reused as soon as `write` returns.
+// miou/node TCP: a buffer can be reused as soon as `write` returns; closing a socket or a
+// listener wakes the tasks parked on it.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as net from "node:net";
@@ -78,6 +79,48 @@ test("write: a string, and a view with off/len, are sent as given", async () => 
     }),
   );
   assert.is(got.toString("utf8"), "héllo world");
+});
+
+test("close: a task parked in accept on a listener another task closes throws ERR_SOCKET_CLOSED", async () => {
+  const r = await within(
+    30_000,
+    "the accept",
+    Node.run(function* () {
+      const l = yield* Node.listen({ host: "127.0.0.1", port: 0 });
+      const p = yield* Miou.async(function* () {
+        return yield* Node.accept(l);
+      });
+      yield* Node.sleep(0.01); // p is parked in accept
+      yield* Node.close(l);
+      return yield* Miou.await_(p);
+    }),
+  );
+  assert.is(r.ok, false);
+  assert.is((r as { error: NodeJS.ErrnoException }).error.code, "ERR_SOCKET_CLOSED");
+});
+
+test("close: a task parked in read on a socket another task closes throws ERR_SOCKET_CLOSED", async () => {
+  const peer: { s?: net.Socket } = {};
+  const r = await within(
+    30_000,
+    "the read",
+    Node.run(function* () {
+      const l = yield* Node.listen({ host: "127.0.0.1", port: 0 });
+      peer.s = net.connect({ host: "127.0.0.1", port: Node.address(l).port }); // connected, silent, never ends
+      peer.s.on("error", () => {});
+      const [s] = yield* Node.accept(l);
+      const p = yield* Miou.async(function* () {
+        return yield* Node.read(s, new Uint8Array(16));
+      });
+      yield* Node.sleep(0.01); // p is parked in read
+      yield* Node.close(s);
+      yield* Node.close(l);
+      return yield* Miou.await_(p);
+    }),
+  );
+  peer.s?.destroy();
+  assert.is(r.ok, false);
+  assert.is((r as { error: NodeJS.ErrnoException }).error.code, "ERR_SOCKET_CLOSED");
 });
 
 test.run();

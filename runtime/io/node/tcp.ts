@@ -80,6 +80,9 @@ export class Socket {
     this.closed = true;
     const sock = this.sock;
     this.chunk = null;
+    // Tasks parked on the socket look again, and find it closed.
+    this.reader.wake();
+    this.writer.wake();
     if (sock.destroyed) return;
     sock.once("finish", () => sock.destroy());
     sock.end();
@@ -116,6 +119,7 @@ export class Listener {
     this.closed = true;
     this.server.close();
     for (const s of this.pending.splice(0)) s.sock.destroy();
+    this.acceptor.wake(); // a task parked in accept finds the listener closed
   }
 }
 
@@ -246,7 +250,7 @@ export function* write(socket: Socket, data: string | Uint8Array, off?: number, 
   let done = false;
   try {
     // Beyond the high-water mark, or the caller's bytes still in Node's hands: wait.
-    const blocked = () => (!flushed.done || sock.writableNeedDrain) && s.error === null && !sock.destroyed;
+    const blocked = () => (!flushed.done || sock.writableNeedDrain) && s.error === null && !sock.destroyed && !s.closed;
     while (blocked()) yield* s.writer.park("write", blocked);
     done = true;
   } finally {
