@@ -1,5 +1,5 @@
 // miou/node TCP: a buffer can be reused as soon as `write` returns; closing a socket or a
-// listener wakes the tasks parked on it.
+// listener wakes the tasks parked on it; `Ownership.resource` hands an owned socket to a child.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as net from "node:net";
@@ -121,6 +121,67 @@ test("close: a task parked in read on a socket another task closes throws ERR_SO
   peer.s?.destroy();
   assert.is(r.ok, false);
   assert.is((r as { error: NodeJS.ErrnoException }).error.code, "ERR_SOCKET_CLOSED");
+});
+
+test("Ownership.resource: an owned client given to a child is the child's to close; a failing child's finaliser closes it", async () => {
+  const ends = await within(
+    30_000,
+    "the clients",
+    Node.run(function* () {
+      const l = yield* Node.Ownership.listen({ host: "127.0.0.1", port: 0 });
+      const port = Node.address(l).port;
+      const closedByPeer = () =>
+        new Promise<string>((resolve) => {
+          const c = net.connect({ host: "127.0.0.1", port });
+          c.on("error", () => {});
+          c.on("data", () => {});
+          c.on("close", () => resolve("closed"));
+        });
+      const a = closedByPeer();
+      const b = closedByPeer();
+      const [first] = yield* Node.Ownership.accept(l);
+      const ok = yield* Miou.async(
+        function* () {
+          yield* Node.close(first); // as its owner: disowned, then closed
+        },
+        { give: [Node.Ownership.resource(first)] },
+      );
+      const [second] = yield* Node.Ownership.accept(l);
+      const failing = yield* Miou.async(
+        function* () {
+          yield* Miou.yield_();
+          throw new Error("handler failed");
+        },
+        { give: [Node.Ownership.resource(second)] },
+      );
+      yield* Miou.await_exn(ok);
+      const r = yield* Miou.await_(failing);
+      assert.is(r.ok, false);
+      yield* Node.close(l);
+      return yield* Miou.await_promise(Promise.all([a, b]));
+    }),
+  );
+  assert.equal(ends, ["closed", "closed"]);
+});
+
+test("Ownership.resource: a TypeError for a socket made without Ownership, or closed", async () => {
+  const messages = await Node.run(function* () {
+    const plain = yield* Node.listen({ host: "127.0.0.1", port: 0 });
+    const owned = yield* Node.Ownership.listen({ host: "127.0.0.1", port: 0 });
+    yield* Node.close(owned);
+    const out: string[] = [];
+    for (const x of [plain, owned]) {
+      try {
+        Node.Ownership.resource(x);
+      } catch (e) {
+        out.push(`${(e as Error).name}: ${(e as Error).message}`);
+      }
+    }
+    yield* Node.close(plain);
+    return out;
+  });
+  assert.is(messages.length, 2);
+  for (const m of messages) assert.match(m, /^TypeError: Miou\.Ownership\.resource: /);
 });
 
 test.run();

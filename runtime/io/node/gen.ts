@@ -8,6 +8,7 @@
  */
 import { suspending } from "../../core/context.js";
 import type { Operation } from "../../types.js";
+import type { Resource } from "../../gen.js";
 import { End_of_file, buffer, range, type Address } from "./common.js";
 import { sleep as sleeping } from "./sleep.js";
 import * as tcp from "./tcp.js";
@@ -94,4 +95,16 @@ export const Ownership = Object.freeze({
     });
     return [s, peer!];
   }),
+  /**
+   * The resource behind a socket made by these functions, to `give` it to a child or `transfer`
+   * it to the parent (Miou_unix's `Ownership.resource`). A `TypeError` once it is closed, or for
+   * a socket made without `Ownership`.
+   */
+  resource(x: Socket | Listener | UdpSocket): Resource<unknown> {
+    if (!(x instanceof Socket) && !(x instanceof Listener) && !(x instanceof UdpSocket))
+      throw new TypeError("Miou.Ownership.resource: expected a socket, a listener or a UDP socket");
+    if (x.resource === null)
+      throw new TypeError("Miou.Ownership.resource: this socket has no resource: it was not made by Node.Ownership, or it is closed");
+    return x.resource;
+  },
 });

@@ -19,6 +19,7 @@
 import * as gen from "./gen.js";
 import type { Accepting, Suspending } from "../../brand.js";
 import type { RunOptions } from "../../core/run.js";
+import type { Resource } from "../../gen.js";
 import type { Address, Listener, Socket, UdpSocket } from "./gen.js";
 
 export { End_of_file, Listener, Socket, UdpSocket, address } from "./gen.js";
@@ -57,4 +58,6 @@ export const Ownership: {
   accept: Suspending<(l: Listener) => [Socket, Address]>;
   connect: Suspending<(options: { host: string; port: number }) => Socket>;
   udp: Suspending<(family: 4 | 6) => UdpSocket>;
+  /** The resource of an owned socket, to `give` it to a child or `transfer` it to the parent. */
+  resource(x: Socket | Listener | UdpSocket): Resource<unknown>;
 } = gen.Ownership as never;
