@@ -81,6 +81,23 @@ test("write: a string, and a view with off/len, are sent as given", async () => 
   assert.is(got.toString("utf8"), "héllo world");
 });
 
+test("accepted and connected sockets buffer 64 KiB per direction, so reading 16 KiB messages never stops Node reading", async () => {
+  const marks = await Node.run(function* () {
+    const l = yield* Node.listen({ host: "127.0.0.1", port: 0 });
+    const c = yield* Node.connect({ host: "127.0.0.1", port: Node.address(l).port });
+    const [a] = yield* Node.accept(l);
+    const out = [a, c].map((s) => [s.sock.readableHighWaterMark, s.sock.writableHighWaterMark]);
+    yield* Node.close(a);
+    yield* Node.close(c);
+    yield* Node.close(l);
+    return out;
+  });
+  assert.equal(marks, [
+    [65536, 65536],
+    [65536, 65536],
+  ]);
+});
+
 test("close: a task parked in accept on a listener another task closes throws ERR_SOCKET_CLOSED", async () => {
   const r = await within(
     30_000,
