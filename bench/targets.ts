@@ -25,4 +25,5 @@ export const TARGETS: readonly Target[] = [
   atMost("deep-100k", "miou-compiled", 3),
   { label: "memory: miou-gen ≤ 500 B per parked task", of: { workload: "memory", peer: "miou-gen" }, max: 500 },
   { label: "memory: miou-compiled ≤ 500 B per parked task", of: { workload: "memory", peer: "miou-compiled" }, max: 500 },
+  ratio("echo", "miou-compiled", 1.25, "native", "throughput ≥ 0.8x native (time ≤ 1.25x)"),
 ];
