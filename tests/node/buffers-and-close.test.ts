@@ -1,4 +1,4 @@
-// miou/node TCP: a buffer can be reused as soon as `write` returns; closing a socket or a
+// miou/node sockets: a buffer can be reused as soon as `write` returns; closing a socket or a
 // listener wakes the tasks parked on it; `Ownership.resource` hands an owned socket to a child.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -136,6 +136,25 @@ test("close: a task parked in read on a socket another task closes throws ERR_SO
     }),
   );
   peer.s?.destroy();
+  assert.is(r.ok, false);
+  assert.is((r as { error: NodeJS.ErrnoException }).error.code, "ERR_SOCKET_CLOSED");
+});
+
+test("close: a task parked in recvfrom on a UDP socket another task closes throws ERR_SOCKET_CLOSED", async () => {
+  const r = await within(
+    30_000,
+    "the recvfrom",
+    Node.run(function* () {
+      const u = yield* Node.udp(4);
+      yield* Node.bind(u, { host: "127.0.0.1", port: 0 });
+      const p = yield* Miou.async(function* () {
+        return yield* Node.recvfrom(u, new Uint8Array(16));
+      });
+      yield* Node.sleep(0.01); // p is parked in recvfrom
+      yield* Node.close(u);
+      return yield* Miou.await_(p);
+    }),
+  );
   assert.is(r.ok, false);
   assert.is((r as { error: NodeJS.ErrnoException }).error.code, "ERR_SOCKET_CLOSED");
 });
