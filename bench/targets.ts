@@ -36,4 +36,5 @@ export const TARGETS: readonly Target[] = [
   { label: "memory: miou-compiled ≤ 500 B per parked task", of: { workload: "memory", peer: "miou-compiled" }, max: 500 },
   speedUp("parallel-fib-1", "parallel-fib-2", "miou-gen", 1.7),
   atMost("call-round-trip", "miou-gen", 2),
+  ratio("echo", "miou-compiled", 1.25, "native", "throughput ≥ 0.8x native (time ≤ 1.25x)"),
 ];

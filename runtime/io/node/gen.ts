@@ -8,6 +8,7 @@
  */
 import { suspending } from "../../core/context.js";
 import type { Operation } from "../../types.js";
+import type { Resource } from "../../gen.js";
 import { End_of_file, buffer, range, type Address } from "./common.js";
 import { sleep as sleeping } from "./sleep.js";
 import * as tcp from "./tcp.js";
@@ -51,7 +52,8 @@ export const read = op("read", tcp.read);
 export const really_read = op("really_read", reallyRead);
 /**
  * ⏸ Writes `data`: returns when Node took it within the socket's high-water mark, else after
- * `drain`. An error Node reports later is thrown by the next operation on the socket.
+ * `drain`. The caller may reuse its buffer as soon as `write` returns. An error Node reports
+ * later is thrown by the next operation on the socket.
  */
 export const write = op("write", tcp.write);
 /** ⏸ Closes a socket (both directions; what was written is still sent), a listener or a UDP socket. */
@@ -93,4 +95,16 @@ export const Ownership = Object.freeze({
     });
     return [s, peer!];
   }),
+  /**
+   * The resource behind a socket made by these functions, to `give` it to a child or `transfer`
+   * it to the parent (Miou_unix's `Ownership.resource`). A `TypeError` once it is closed, or for
+   * a socket made without `Ownership`.
+   */
+  resource(x: Socket | Listener | UdpSocket): Resource<unknown> {
+    if (!(x instanceof Socket) && !(x instanceof Listener) && !(x instanceof UdpSocket))
+      throw new TypeError("Miou.Ownership.resource: expected a socket, a listener or a UDP socket");
+    if (x.resource === null)
+      throw new TypeError("Miou.Ownership.resource: this socket has no resource: it was not made by Node.Ownership, or it is closed");
+    return x.resource;
+  },
 });

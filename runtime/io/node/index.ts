@@ -19,6 +19,7 @@
 import * as gen from "./gen.js";
 import type { Accepting, Suspending } from "../../brand.js";
 import type { RunOptions } from "../../core/run.js";
+import type { Resource } from "../../gen.js";
 import type { Address, Listener, Socket, UdpSocket } from "./gen.js";
 
 export { End_of_file, Listener, Socket, UdpSocket, address } from "./gen.js";
@@ -38,7 +39,7 @@ export const connect = gen.connect as unknown as Suspending<(options: { host: st
 export const read = gen.read as unknown as Suspending<(s: Socket, buf: Uint8Array, off?: number, len?: number) => number>;
 /** ⏸ Reads exactly `len` bytes, or throws `End_of_file`. */
 export const really_read = gen.really_read as unknown as Suspending<(s: Socket, buf: Uint8Array, off?: number, len?: number) => void>;
-/** ⏸ Writes `data`, waiting for `drain` beyond the high-water mark. */
+/** ⏸ Writes `data`, waiting for `drain` beyond the high-water mark; `data` can be reused once it returns. */
 export const write = gen.write as unknown as Suspending<(s: Socket, data: string | Uint8Array, off?: number, len?: number) => void>;
 /** ⏸ Closes a socket, a listener or a UDP socket. */
 export const close = gen.close as unknown as Suspending<(x: Socket | Listener | UdpSocket) => void>;
@@ -57,4 +58,6 @@ export const Ownership: {
   accept: Suspending<(l: Listener) => [Socket, Address]>;
   connect: Suspending<(options: { host: string; port: number }) => Socket>;
   udp: Suspending<(family: 4 | 6) => UdpSocket>;
+  /** The resource of an owned socket, to `give` it to a child or `transfer` it to the parent. */
+  resource(x: Socket | Listener | UdpSocket): Resource<unknown>;
 } = gen.Ownership as never;

@@ -32,6 +32,13 @@ export class Waiting {
   }
 }
 
+/**
+ * What Node buffers per socket and direction (Node 22's default; Node 20's is 16 KiB). Node
+ * stops reading from the kernel when its buffer holds this much, and starts again when `read`
+ * takes from it: at 16 KiB, a stream of 16 KiB messages cost two `epoll_ctl` calls per message.
+ */
+const HIGH_WATER_MARK = 64 * 1024;
+
 const addressOf = (host: string | undefined, p: number | undefined): Address => ({ host: host ?? "", port: p ?? 0 });
 
 /** A connected TCP socket (opaque). */
@@ -80,6 +87,9 @@ export class Socket {
     this.closed = true;
     const sock = this.sock;
     this.chunk = null;
+    // Tasks parked on the socket look again, and find it closed.
+    this.reader.wake();
+    this.writer.wake();
     if (sock.destroyed) return;
     sock.once("finish", () => sock.destroy());
     sock.end();
@@ -116,6 +126,7 @@ export class Listener {
     this.closed = true;
     this.server.close();
     for (const s of this.pending.splice(0)) s.sock.destroy();
+    this.acceptor.wake(); // a task parked in accept finds the listener closed
   }
 }
 
@@ -131,7 +142,7 @@ function asListener(fn: string, l: unknown): Listener {
 
 export function* listen(options: { port: number; host?: string; backlog?: number }): Generator<unknown, Listener, unknown> {
   const p = port("listen", options?.port);
-  const server = net.createServer({ allowHalfOpen: true });
+  const server = net.createServer({ allowHalfOpen: true, highWaterMark: HIGH_WATER_MARK });
   const l = new Listener(server);
   let listening = false;
   server.once("listening", () => {
@@ -169,7 +180,9 @@ export function* accept(listener: Listener): Generator<unknown, [Socket, Address
 export function* connect(options: { host: string; port: number }): Generator<unknown, Socket, unknown> {
   const p = port("connect", options?.port);
   if (typeof options.host !== "string") throw new TypeError("Miou.connect: expected a host name or address as `host`");
-  const sock = net.connect({ host: options.host, port: p, allowHalfOpen: true });
+  // Node's stream options reach the socket, though @types/node leaves `highWaterMark` out here.
+  const opts: net.NetConnectOpts & { highWaterMark: number } = { host: options.host, port: p, allowHalfOpen: true, highWaterMark: HIGH_WATER_MARK };
+  const sock = net.connect(opts);
   const s = new Socket(sock);
   let connected = false;
   sock.once("connect", () => {
@@ -225,15 +238,32 @@ export function* write(socket: Socket, data: string | Uint8Array, off?: number, 
   const [o, l] = range("write", all.length, off, len);
   s.check("write");
   if (l === 0) return;
-  if (s.sock.write(o === 0 && l === all.length ? all : all.subarray(o, o + l))) return;
-  // Beyond the high-water mark: wait until Node has sent enough.
+  const sock = s.sock;
+  const view = o === 0 && l === all.length ? all : all.subarray(o, o + l);
+  // Node keeps the bytes it has not handed to the kernel yet, but the caller may reuse its
+  // buffer as soon as `write` returns. Bytes that would queue behind earlier writes are copied
+  // (a string is a copy already); the others go straight to the kernel, and if it takes only
+  // part of them, `write` waits until it has taken the rest.
+  const queued = sock.writableLength > 0 || sock.connecting || sock.writableCorked > 0;
+  const copy = typeof data === "string" ? view : queued ? Buffer.from(view) : null;
+  const flushed = { done: copy !== null };
+  const ok =
+    copy !== null
+      ? sock.write(copy)
+      : sock.write(view, () => {
+          flushed.done = true;
+          s.writer.wake();
+        });
+  // All in the kernel, or a copy queued within the high-water mark: done.
+  if (sock.writableLength === 0 || (ok && copy !== null)) return;
   let done = false;
   try {
-    const blocked = () => s.sock.writableNeedDrain && s.error === null && !s.sock.destroyed;
+    // Beyond the high-water mark, or the caller's bytes still in Node's hands: wait.
+    const blocked = () => (!flushed.done || sock.writableNeedDrain) && s.error === null && !sock.destroyed && !s.closed;
     while (blocked()) yield* s.writer.park("write", blocked);
     done = true;
   } finally {
-    if (!done) s.sock.destroy(); // a cancelled write leaves the stream in an unknown state
+    if (!done) sock.destroy(); // a cancelled write leaves the stream in an unknown state
   }
   s.check("write");
 }

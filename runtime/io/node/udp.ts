@@ -48,6 +48,7 @@ export class UdpSocket {
     if (this.closed) return;
     this.closed = true;
     this.sock.close();
+    this.waiting.wake(); // tasks parked on the socket look again, and find it closed
   }
 }
 
@@ -67,7 +68,7 @@ export function* bind(socket: UdpSocket, at: { port: number; host?: string }): G
   const p = port("bind", at?.port);
   s.check("bind");
   s.sock.bind(p, at.host);
-  const blocked = () => !s.bound && s.error === null;
+  const blocked = () => !s.bound && s.error === null && !s.closed;
   while (blocked()) yield* s.waiting.park("bind", blocked);
   s.check("bind");
 }
@@ -101,8 +102,9 @@ export function* sendto(socket: UdpSocket, data: string | Uint8Array, to: Addres
     sent.error = error ?? null;
     s.waiting.wake();
   });
-  const blocked = () => !sent.done;
+  const blocked = () => !sent.done && !s.closed;
   while (blocked()) yield* s.waiting.park("sendto", blocked);
+  if (!sent.done) s.check("sendto");
   if (sent.error !== null) throw sent.error;
 }
 
