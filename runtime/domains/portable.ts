@@ -76,10 +76,16 @@ export function registered(fn: unknown): Ref | null {
   return r === undefined ? null : { kind: "registered", url: r.url, index: r.index, captures: r.captures };
 }
 
+/** Sources already read, by function: `call` in a loop sends the same function again and again. */
+const sources = new WeakMap<Function, string>();
+
 function sourceOf(fn: Function, where: string): string {
+  const known = sources.get(fn);
+  if (known !== undefined) return known;
   const text = Function.prototype.toString.call(fn);
   if (/\{\s*\[native code\]\s*\}\s*$/.test(text))
     throw new TypeError(`${where}: a native or bound function cannot run on another domain; pass a function expression`);
+  sources.set(fn, text);
   return text;
 }
 
@@ -88,10 +94,10 @@ function sourceOf(fn: Function, where: string): string {
  * module is imported but not awaited: its evaluation may never finish in a worker (`run` never
  * settles there), and its portable functions are registered before any other statement.
  */
-export function lookup(url: string, index: number, load: (url: string) => Promise<unknown>): Promise<Factory> {
+export function lookup(url: string, index: number, load: (url: string) => Promise<unknown>): Factory | Promise<Factory> {
   const key = keyOf(url, index);
   const known = factories.get(key);
-  if (known !== undefined) return Promise.resolve(known);
+  if (known !== undefined) return known; // the common case: no turn of the event loop
   return new Promise<Factory>((resolve, reject) => {
     const list = waiting.get(key) ?? [];
     list.push(resolve);

@@ -14,9 +14,18 @@ export function provideNamespace(ns: object): void {
 
 const load = (url: string): Promise<unknown> => import(url);
 
+/** Functions rebuilt from their source, once per source text on this thread. */
+const rebuilt = new Map<string, Function>();
+
 export function resolve(ref: Ref): Function | Promise<Function> {
-  if (ref.kind === "registered") return lookup(ref.url, ref.index, load).then((factory) => factory(...ref.captures) as Function);
-  return fromSource(ref.source);
+  if (ref.kind === "registered") {
+    const factory = lookup(ref.url, ref.index, load);
+    if (factory instanceof Promise) return factory.then((f) => f(...ref.captures) as Function);
+    return factory(...ref.captures) as Function;
+  }
+  let fn = rebuilt.get(ref.source);
+  if (fn === undefined) rebuilt.set(ref.source, (fn = fromSource(ref.source)));
+  return fn;
 }
 
 const NOT_SELF_CONTAINED =
@@ -24,10 +33,21 @@ const NOT_SELF_CONTAINED =
   "source alone: it must be self-contained, a function expression that uses only its parameters, globals and " +
   "`Miou` (bound to miou/gen there). Build with the transformer to capture imports and module-level declarations.";
 
+const keepName = <T>(target: T, value: string): T => {
+  try {
+    Object.defineProperty(target, "name", { value, configurable: true });
+  } catch {
+    // a frozen target keeps its name
+  }
+  return target;
+};
+
 function fromSource(source: string): Function {
   let fn: unknown;
   try {
-    fn = new Function("Miou", `"use strict"; return (${source});`)(namespace);
+    // `__name` is the helper esbuild (so tsx, tsup, vite) inserts to keep functions' names: a
+    // source compiled that way calls it, and it only sets a name.
+    fn = new Function("Miou", "__name", `"use strict"; return (${source});`)(namespace, keepName);
   } catch (e) {
     return explainLater(e);
   }
