@@ -57,7 +57,7 @@ function events(domain: Miou.DomainUid): Miou.Events {
       //    (another task of this domain was woken, or a message came from another domain).
       return new Promise<Miou.Signal[]>((resolve) => {
         // (setTimeout takes at most 2^31 - 1 ms; a later deadline is simply waited for again.)
-        const timer = setTimeout(() => settle?.(), Math.min(sleepers[0]!.until - performance.now(), 0x7fffffff));
+        const timer = setTimeout(() => settle?.(), Math.min(Math.max(0, sleepers[0]!.until - performance.now()), 0x7fffffff));
         settle = () => {
           clearTimeout(timer);
           settle = null;

@@ -13,7 +13,8 @@ export function* sleep(seconds: number): Generator<unknown, void, unknown> {
   // A longer sleep (about 24.8 days and more, or Infinity) waits in steps of MAX_DELAY.
   const arm = (): void => {
     const left = until - performance.now();
-    timer = left > MAX_DELAY ? setTimeout(arm, MAX_DELAY) : setTimeout(() => wake(s), left);
+    // (`left` can fall below 0 by the time a step ends: Node 24 warns about a negative delay.)
+    timer = left > MAX_DELAY ? setTimeout(arm, MAX_DELAY) : setTimeout(() => wake(s), Math.max(0, left));
   };
   try {
     yield* suspend(s, () => {
