@@ -10,6 +10,7 @@ import { ctx } from "./context.js";
 import type { Domain } from "./domain.js";
 import { Cancelled, Resource_leaked, Still_has_children } from "./errors.js";
 import { platform } from "./platform.js";
+import type { Resource } from "./resource.js";
 import { FAILED, RETURNED, RUNNING, THROW, childrenOf, detach, type Task } from "./task.js";
 
 export function returned(d: Domain, task: Task, value: unknown): void {
@@ -58,12 +59,15 @@ export function finalise(task: Task): void {
   if (resources === null) return;
   task.resources = null;
   ctx.suspendable = false;
-  for (const r of resources) {
-    try {
-      r.finaliser(r.value);
-    } catch (e) {
-      platform.report(`miou: the finaliser of resource ${r.uid} raised an error`, e);
-    }
+  for (const r of resources) runFinaliser(r);
+}
+
+/** Runs one resource's finaliser in scheduler context; an error it raises is reported, not thrown. */
+export function runFinaliser(r: Resource<unknown>): void {
+  try {
+    r.finaliser(r.value);
+  } catch (e) {
+    platform.report(`miou: the finaliser of resource ${r.uid} raised an error`, e);
   }
 }
 

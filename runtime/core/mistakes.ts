@@ -17,9 +17,10 @@ export function foreignCopy(other: { readonly name: string }): TypeError {
   );
 }
 
-export function deadlock(root: Task | null): Error {
+/** On dom0 the message names the root task; on a worker (`worker`: its uid), the domain. */
+export function deadlock(root: Task | null, worker?: number): Error {
+  const place = worker !== undefined ? `Every task of worker domain ${worker} waits.` : `The root task is ${root === null ? "gone" : `task ${root.uid}`}.`;
   return new Error(
-    "miou: deadlock: every task is waiting and nothing outside the run can wake one " +
-      `(no suspended syscall, no pending promise). The root task is ${root === null ? "gone" : `task ${root.uid}`}.`,
+    "miou: deadlock: every task is waiting and nothing outside the run can wake one " + `(no suspended syscall, no pending promise). ${place}`,
   );
 }

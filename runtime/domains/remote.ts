@@ -11,15 +11,15 @@
  */
 import { ctx } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
-import { cancelTree, drained, settle } from "../core/ending.js";
+import { cancelTree, drained, runFinaliser, settle } from "../core/ending.js";
 import { No_domain_available, describe } from "../core/errors.js";
-import { platform } from "../core/platform.js";
 import { Op, PARK } from "../core/protocol.js";
 import { Resource } from "../core/resource.js";
 import type { Run } from "../core/run.js";
 import { FAILED, RETURNED, detach, Task, type Wait } from "../core/task.js";
 import { awaited } from "../ops/result.js";
 import { claim } from "../ops/orphans.js";
+import { surrender } from "../ops/ownership.js";
 import type { CallOptions } from "../ops/call.js";
 import { decode, encode, type Resources } from "./codec.js";
 import type { Message } from "./messages.js";
@@ -119,6 +119,7 @@ function noDomain(fn: string, domain: Domain): No_domain_available {
 /** Makes the stand-in and sends the task to `target`; a value that cannot cross fails the child. */
 function spawnRemote(task: Task, domain: Domain, target: number, fn: Ref, arg: { value: unknown } | null, give: readonly Resource<unknown>[], where: string): Remote {
   const run = domain.run;
+  // Connected before the uid is drawn: connecting starts sharing promise uids with the workers.
   const link = run.link ?? connect(run);
   const c = crossing(run);
   const child = new Remote(run.uid(), domain, task, target);
@@ -149,16 +150,6 @@ function spawnRemote(task: Task, domain: Domain, target: number, fn: Ref, arg: {
   return child;
 }
 
-function resourcesOf(task: Task, list: readonly unknown[] | undefined, where: string): Resource<unknown>[] {
-  if (list === undefined) return [];
-  return list.map((r) => {
-    if (!(r instanceof Resource)) throw new TypeError(`${where}: give: expected resources made by Miou.Ownership.create`);
-    const i = task.resources === null ? -1 : task.resources.indexOf(r);
-    if (i >= 0) task.resources!.splice(i, 1);
-    return r;
-  });
-}
-
 export class CallOp extends Op {
   constructor(
     readonly fn: Function,
@@ -186,7 +177,7 @@ export class CallOp extends Op {
       target = candidates[domain.random.int(candidates.length)]!;
     }
     const fn = refOf(this.fn, "Miou.call");
-    const child = spawnRemote(task, domain, target, fn, null, resourcesOf(task, options.give, "Miou.call"), "Miou.call");
+    const child = spawnRemote(task, domain, target, fn, null, options.give === undefined ? [] : surrender(task, options.give, "call"), "Miou.call");
     if (options.orphans !== undefined) claim(options.orphans, task, "call").add(child);
     return child;
   }
@@ -194,6 +185,8 @@ export class CallOp extends Op {
 
 export class ParallelOp extends Op implements Wait {
   private children: Task[] | null = null;
+  /** The children not done yet: each one's end is O(1), however many elements. */
+  private pending: Set<Task> | null = null;
   constructor(
     readonly fn: Function,
     readonly xs: readonly unknown[],
@@ -211,7 +204,8 @@ export class ParallelOp extends Op implements Wait {
       const fn = refOf(this.fn, "Miou.parallel");
       children = this.children = this.xs.map((x, i) => spawnRemote(task, domain, workers[i % workers.length]!, fn, { value: x }, [], "Miou.parallel"));
     }
-    if (children.some((p) => !p.done)) {
+    const pending = (this.pending ??= new Set(children.filter((p) => !p.done)));
+    if (pending.size > 0) {
       task.wait = this;
       return PARK;
     }
@@ -219,7 +213,8 @@ export class ParallelOp extends Op implements Wait {
     return children.map(awaited);
   }
   childDone(task: Task, child: Task): void {
-    if (this.children!.includes(child) && this.children!.every((p) => p.done)) task.domain.retry(task, this);
+    const pending = this.pending!;
+    if (pending.delete(child) && pending.size === 0) task.domain.retry(task, this);
   }
 }
 
@@ -325,37 +320,21 @@ function handle(run: Run, m: Message): void {
     }
     case "settled": {
       const r = c.remotes.get(m.id);
-      if (r === undefined) return;
-      c.remotes.delete(m.id);
-      run.outside -= 1;
-      if (r.torn) return drained(domain, r);
-      r.state = m.ok ? RETURNED : FAILED;
-      r.result = decode(m.value, c.resources);
-      return settle(domain, r, m.ok ? "resolve" : "fail");
+      if (r !== undefined) ended(run, r, m.ok, () => decode(m.value, c.resources));
+      return;
     }
     case "finalise": {
       const r = c.given.get(m.uid);
       if (r === undefined) return;
       c.given.delete(m.uid);
-      try {
-        r.finaliser(r.value);
-      } catch (e) {
-        platform.report(`miou: the finaliser of resource ${r.uid} raised an error`, e);
-      }
-      return;
+      return runFinaliser(r);
     }
     case "transfer": {
       const r = c.remotes.get(m.task);
       const parent = r?.parent;
       const resource = decode(m.resource, c.resources) as Resource<unknown>;
       if (parent === undefined || parent === null || parent.done) {
-        // Its new owner is gone already: it dies with it.
-        try {
-          resource.finaliser(resource.value);
-        } catch (e) {
-          platform.report(`miou: the finaliser of resource ${resource.uid} raised an error`, e);
-        }
-        return;
+        return runFinaliser(resource); // its new owner is gone already: it dies with it
       }
       (parent.resources ??= []).unshift(resource);
       return;
@@ -367,21 +346,25 @@ function handle(run: Run, m: Message): void {
   }
 }
 
+/**
+ * The task behind stand-in `r` is over: `r` settles with its outcome (`result` is read only
+ * then), or, torn down by its caller, leaves its parent.
+ */
+function ended(run: Run, r: Remote, ok: boolean, result: () => unknown): void {
+  crossing(run).remotes.delete(r.uid);
+  run.outside -= 1;
+  if (r.torn) return drained(run.home, r);
+  r.state = ok ? RETURNED : FAILED;
+  r.result = result();
+  settle(run.home, r, ok ? "resolve" : "fail");
+}
+
 /** Domain `uid`'s thread stopped: its tasks are gone, and so are the tasks it made here. */
 function lost(run: Run, uid: number): void {
   const c = crossing(run);
   const domain = run.home;
-  for (const r of [...c.remotes.values()]) {
-    if (r.target !== uid) continue;
-    c.remotes.delete(r.uid);
-    run.outside -= 1;
-    if (r.torn) drained(domain, r);
-    else {
-      r.state = FAILED;
-      r.result = new Error(`miou: worker domain ${uid} stopped before task ${r.uid} ended; its cleanup did not run`);
-      settle(domain, r, "fail");
-    }
-  }
+  for (const r of [...c.remotes.values()])
+    if (r.target === uid) ended(run, r, false, () => new Error(`miou: worker domain ${uid} stopped before task ${r.uid} ended; its cleanup did not run`));
   for (const task of [...c.anchored.values()]) {
     if ((task.parent as Anchor).from !== uid) continue;
     c.anchored.delete(task.uid);

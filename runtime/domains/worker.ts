@@ -68,7 +68,7 @@ class WorkerRun extends Run {
 
   stalled(): boolean {
     if (this.live === 0) return false;
-    this.fatal(deadlock(null));
+    this.fatal(deadlock(null, this.home.uid));
     return true;
   }
 }

@@ -35,12 +35,17 @@ function attach(task: Task, r: Handle<unknown>): void {
 
 /** `give`: moves resources from the creating task to its new child. */
 export function give(from: Task, to: Task, resources: readonly Resource<unknown>[]): void {
-  for (const given of resources) {
-    const r = handle(given, "async: give");
+  for (const r of surrender(from, resources, "async")) attach(to, r);
+}
+
+/** The resources `give` names, no longer the giver's (`fn` names the function in errors). */
+export function surrender(from: Task, resources: readonly Resource<unknown>[], fn: string): Handle<unknown>[] {
+  return resources.map((given) => {
+    const r = handle(given, `${fn}: give`);
     const i = owned(from, r);
     if (i >= 0) drop(from, i);
-    attach(to, r);
-  }
+    return r;
+  });
 }
 
 type Kind = "own" | "disown" | "release" | "transfer" | "check";
