@@ -26,9 +26,32 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { chromium, type Browser as PwBrowser, type Page as PwPage } from "playwright-core";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const INSTALL_CHROMIUM =
-  "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium";
+/** Debian's Chromium, used when it is installed. */
+export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * The Chromium the tests drive, first found of: `CHROMIUM_PATH`, Debian's `/usr/bin/chromium`, and
+ * the one `npm install` brings (the devDependency `@sparticuz/chromium` ships it compressed
+ * inside the package; `executablePath()` unpacks it into the temporary folder once, about 2 s).
+ * So a fresh clone needs no root and no system browser.
+ */
+export async function chromiumPath(): Promise<string> {
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen !== undefined && chosen !== "") {
+    if (!existsSync(chosen)) throw new Error(`CHROMIUM_PATH is ${chosen}, which does not exist: point it at a Chromium executable, or unset it`);
+    return chosen;
+  }
+  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  try {
+    const { default: packaged } = await import("@sparticuz/chromium");
+    return await packaged.executablePath();
+  } catch (e) {
+    throw new Error(
+      `no Chromium for the browser tests: CHROMIUM_PATH is unset, ${SYSTEM_CHROMIUM} is missing, and the packaged one failed (${e instanceof Error ? e.message : String(e)}). Run npm install (it brings @sparticuz/chromium), or set CHROMIUM_PATH`,
+      { cause: e },
+    );
+  }
+}
 
 /** Chromium's flags on these machines: no sandbox as root, no GPU, and no network of its own. */
 const FLAGS = [
@@ -141,21 +164,20 @@ export interface Browser {
 }
 
 /**
- * Headless Chromium (Debian's, at /usr/bin/chromium) and its server, started at the first call of
- * `page` or `server`. Without Chromium, those calls reject saying how to install it: a browser
- * test fails then, it is never skipped.
+ * Headless Chromium (see `chromiumPath`) and its server, started at the first call of `page` or
+ * `server`. Without Chromium, those calls reject saying how to get one: a browser test fails then,
+ * it is never skipped.
  */
 export function browser(): Browser {
   let started: Promise<{ browser: PwBrowser; server: StaticServer }> | undefined;
   let modules = 0;
   const start = () =>
     (started ??= (async () => {
-      if (!existsSync(CHROMIUM))
-        throw new Error(`${CHROMIUM} is missing, and the browser tests need it. Install Debian's chromium (as .ci/run does):\n  ${INSTALL_CHROMIUM}\n(each apt-get with sudo unless root), or run bash .ci/run`);
+      const executablePath = await chromiumPath();
       const server = await serve();
       try {
         // Playwright gives Chromium a new empty --user-data-dir of its own and removes it on close.
-        const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: 60_000 });
+        const browser = await chromium.launch({ executablePath, args: FLAGS, timeout: 60_000 });
         return { browser, server };
       } catch (e) {
         await server.close();
