@@ -6,7 +6,7 @@
  * `read`, `write`, `accept` and `recvfrom` complete without a scheduling point when they can
  * complete at once; otherwise they park the task until a socket event.
  */
-import { suspending } from "../../core/context.js";
+import { PRIMITIVES, suspending } from "../../core/context.js";
 import type { Operation } from "../../types.js";
 import type { Resource } from "../../gen.js";
 import { End_of_file, buffer, range, type Address } from "./common.js";
@@ -22,10 +22,12 @@ export type { Address };
 
 /** The ⏸ guard: the call must be compiled (direct style) or used with `yield*` (generator style). */
 function op<A extends unknown[], T>(name: string, body: (...args: A) => Generator<unknown, T, unknown>): (...args: A) => Operation<T> {
-  return (...args: A) => {
+  const fn = (...args: A) => {
     suspending(name);
     return body(...args);
   };
+  PRIMITIVES.add(fn); // given as a task body (`parallel(sleep, xs)`), it runs as the call it stands for
+  return fn;
 }
 
 function* reallyRead(s: Socket, buf: Uint8Array, off?: number, len?: number): Generator<unknown, void, unknown> {
