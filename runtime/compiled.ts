@@ -7,7 +7,7 @@
 export { OP, at, registerSites } from "./core/protocol.js";
 export { frame } from "./ops/protect.js";
 export { portable } from "./domains/portable.js";
-export { maybe, plain, map, forEach, filter, flatMap, some, every, find, findIndex, reduce } from "./ops/compiled.js";
+export { maybe, suspends, plain, map, forEach, filter, flatMap, some, every, find, findIndex, reduce } from "./ops/compiled.js";
 
 /** The version of the compiled protocol this runtime speaks; operations carry `Symbol.for("miou.op.v1")`. */
 export const PROTOCOL_VERSION = 1;

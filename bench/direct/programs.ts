@@ -83,3 +83,30 @@ export function parked(n: number, measure: () => number): number {
   for (const p of ps) Miou.cancel(p);
   return bytes;
 }
+
+/**
+ * checked-call: a higher-order function a suspending function reaches (through `callbacks`), so it
+ * has a plain version and a suspending twin.
+ */
+export function sumWith(f: (i: number) => number, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += f(i);
+  return sum;
+}
+
+const inc = (i: number): number => i + 1;
+function incLater(i: number): number {
+  Miou.yield_();
+  return i + 1;
+}
+const callbacks: ((i: number) => number)[] = [inc, incLater];
+
+/** The plain version with a plain callback: each call through `f` is checked (`plain`). */
+export function checkedPlain(n: number): number {
+  return sumWith(inc, n);
+}
+
+/** The twin with a plain callback (a value a suspending function may hold): each call is a checked call (`maybe`). */
+export function checkedTwin(n: number): number {
+  return sumWith(callbacks[0]!, n);
+}

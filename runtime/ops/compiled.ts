@@ -10,6 +10,15 @@ function runnable(x: unknown): boolean {
 }
 
 /**
+ * Is the result of a checked call (one that may or may not suspend) a frame or an operation, to
+ * be yielded? The transformer's output: `(suspends(t = f(x)) ? (yield at(t, site)) : t)`, so a
+ * plain value costs no yield.
+ */
+export function suspends(x: unknown): boolean {
+  return runnable(x);
+}
+
+/**
  * The result of a call that may or may not suspend (through a parameter, a property, an optional
  * chain): a frame or an operation is yielded as such, any other value comes straight back.
  */

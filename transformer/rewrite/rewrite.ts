@@ -13,8 +13,8 @@
  * | `g(f)`, `g` plain, calls its parameter (`twin`) | `(yield at(g$miou(f), $s + k))`, and `function* g$miou` beside `g` | functions/higher-order |
  * | `xs.map(cb)`, `cb` suspends (`array`) | `(yield at(map(xs, cb), $s + k))` | arrays/methods |
  * | `xs?.map(cb)` | `(t = xs) == null ? void 0 : (yield at(map(t, cb), $s + k))` | arrays/optional |
- * | `v(x)`, `v` a value a suspending function may reach (`maybe`) | `(yield maybe(v(x), $s + k))` | functions/values |
- * | `o?.m(x)`, `m` suspends | `(yield maybe(o?.m(x), $s + k))` | expressions/optional-chain |
+ * | `v(x)`, `v` a value a suspending function may reach (`maybe`) | `(suspends(t = v(x)) ? (yield at(t, $s + k)) : t)` | functions/values |
+ * | `o?.m(x)`, `m` suspends | `(suspends(t = o?.m(x)) ? (yield at(t, $s + k)) : t)` | expressions/optional-chain |
  * | `` tag`a${x}` ``, `tag` suspends | `(yield at(tag`a${x}`, $s + k))` | expressions/tagged-template |
  * | `v(x)` in plain code, `v` typed `any`, or a twin's parameter in its plain version | `plain(v(x), "v")`: a frame there is a TypeError | functions/higher-order-misuse |
  * | `function f(a = s()) {}` | `function* f(p0 = void 0) { let a = p0 === void 0 ? (yield ...) : p0; }` (body names the defaults read are renamed) | functions/default-parameters |
@@ -83,6 +83,11 @@ class Rewriter {
   private readonly registry = new Map<number, { ref: ts.Identifier; statement?: ts.Statement }>();
   /** `this`, `arguments` and `super` of arrows, and renamed body names. */
   private readonly scopes: Scopes;
+  /**
+   * The temporaries of the generator being written (declared at the top of its body). Our own
+   * unique names: TypeScript's lowering below ES2015 makes temporaries of its own (`_a`, ...).
+   */
+  private temps: ts.Identifier[] = [];
 
   constructor(
     private readonly ts: TS,
@@ -120,6 +125,21 @@ class Rewriter {
     const y = this.f.createYieldExpression(undefined, e);
     this.ts.setTextRange(y, call);
     return this.f.createParenthesizedExpression(y);
+  }
+
+  /** A new temporary of the generator being written. */
+  private temp(): ts.Identifier {
+    const t = this.f.createUniqueName("t");
+    this.temps.push(t);
+    return t;
+  }
+
+  /** `body` with the temporaries made while writing it declared first. */
+  private withTemps(body: ts.Block, temps: ts.Identifier[]): ts.Block {
+    if (temps.length === 0) return body;
+    const { ts, f } = this;
+    const decl = f.createVariableStatement(undefined, f.createVariableDeclarationList(temps.map((t) => f.createVariableDeclaration(t)), ts.NodeFlags.Let));
+    return f.updateBlock(body, [decl, ...body.statements]);
   }
 
   /** `helper(args...)` of `miou/compiled`. */
@@ -161,13 +181,18 @@ class Rewriter {
       const callee = c.expression as ts.PropertyAccessExpression;
       if (callee.questionDotToken === undefined) return this.yielding(call, this.helper("at", [this.helper(kind.method, [callee.expression, ...c.arguments]), where]));
       // `xs?.map(cb)`: nothing is called when `xs` is null or undefined.
-      const t = f.createTempVariable(this.context.hoistVariableDeclaration);
+      const t = this.temp();
       const run = this.yielding(call, this.helper("at", [this.helper(kind.method, [t, ...c.arguments]), where]));
       return f.createParenthesizedExpression(f.createConditionalExpression(f.createEquality(f.createAssignment(t, callee.expression), f.createNull()), undefined, f.createVoidZero(), undefined, run));
     }
     // An optional chain may give `undefined` instead of calling: the result is checked at run time.
     const optional = (call.flags & ts.NodeFlags.OptionalChain) !== 0;
-    if (kind.kind === "maybe" || optional) return this.yielding(call, this.helper("maybe", [visited, where]));
+    if (kind.kind === "maybe" || optional) {
+      // A checked call: only a frame or an operation is yielded; a plain value is used at once.
+      const t = this.temp();
+      const test = this.helper("suspends", [f.createAssignment(t, visited as ts.Expression)]);
+      return f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, this.yielding(call, this.helper("at", [t, where])), undefined, t));
+    }
     const target = kind.kind === "twin" ? this.twinCallee(visited as ts.CallExpression) : visited;
     return this.yielding(call, this.helper("at", [target, where]));
   }
@@ -198,8 +223,11 @@ class Rewriter {
     const { f, ts } = this;
     const star = f.createToken(ts.SyntaxKind.AsteriskToken);
     const version: Version = { kind: "twin", fn, calls };
-    const body = this.visitChildren(fn.body!, version);
+    const outer = this.temps;
+    this.temps = [];
     const parameters = f.createNodeArray(fn.parameters.map((p) => this.visit(p, version) as ts.ParameterDeclaration));
+    const body = this.withTemps(this.visitChildren(fn.body!, version), this.temps);
+    this.temps = outer;
     if (ts.isFunctionDeclaration(fn)) return f.createFunctionDeclaration(fn.modifiers, star, twinName(fn.name!.text), fn.typeParameters, parameters, undefined, body);
     return f.createMethodDeclaration(fn.modifiers, star, twinName((fn.name as ts.Identifier).text), fn.questionToken, fn.typeParameters, parameters, undefined, body);
   }
@@ -211,8 +239,11 @@ class Rewriter {
     if (written || ts.isAccessor(fn) || ts.isConstructorDeclaration(fn)) return this.visitChildren(fn, PLAIN); // diagnosed, left as they are
     const version: Version = { kind: "generator", fn };
     const restore = this.scopes.renameShadowed(fn, this.facts);
+    const outer = this.temps;
+    this.temps = [];
     const { parameters, prologue } = moveParameters(ts, f, fn, this.facts, (n) => this.visit(n, version));
-    const body = this.generatorBody(fn, prologue, version);
+    const body = this.withTemps(this.generatorBody(fn, prologue, version), this.temps);
+    this.temps = outer;
     restore();
     if (ts.isArrowFunction(fn)) return this.scopes.arrowToGenerator(fn, parameters, body);
     if (this.options.es5 === true && this.scopes.usesArguments(fn)) return this.scopes.capturingArguments(fn, parameters, body);
