@@ -2,7 +2,7 @@
  * `npm run fuzz -- --runs N --seed S [--target es5|es2022] [--all]`: checks N generated programs
  * from seed S (default: a new seed, printed), prints progress, and for the first failure the
  * program shrunk to a few lines with both versions' outputs and the seed that replays it.
- * `--all` goes on after failures and lists every failing seed. Exits 1 if any program failed.
+ * `--all` goes on after failures and shrinks every one of them. Exits 1 if any program failed.
  */
 import { parseArgs } from "node:util";
 import { fuzz, type Tally } from "./campaign.js";
@@ -42,19 +42,23 @@ const { tally, failures } = await fuzz({
   targets,
   batch: int("batch", values.batch),
   ...(values.all ? {} : { stopAfter: 1 }),
-  onBatch: (t) => process.stdout.write(`\r${line(t)}`),
+  // On a terminal the progress line is rewritten in place; in a log, one line per batch.
+  onBatch: (t) => process.stdout.write(process.stdout.isTTY ? `\r${line(t)}` : `${line(t)}\n`),
 });
-console.log(`\r${line(tally)}`);
+if (process.stdout.isTTY) process.stdout.write("\n");
+console.log(`${tally.differ + tally.crash + tally.invalid === 0 ? "no failure" : "failures"}: ${line(tally)}`);
 if (failures.length > 0) {
-  const first = failures[0]!;
   if (values.all) console.log(`failing seeds:\n${failures.map((f) => `  --seed ${f.seed} --runs 1 --target ${f.target}  (${f.outcome.kind})`).join("\n")}`);
-  let report = failureReport(first.seed, first.target, first.tree, first.outcome);
-  if (!values["no-shrink"]) {
-    process.stdout.write(`shrinking seed ${first.seed}...`);
-    const shrunk = await shrink(first.tree, first.outcome, first.target);
-    process.stdout.write(` ${shrunk.tried} candidates tried\n`);
-    report = failureReport(first.seed, first.target, shrunk.tree, shrunk.outcome, first.tree);
+  // The first failure, or with --all every one of them, shrunk (--no-shrink: as generated).
+  for (const f of values.all ? failures : failures.slice(0, 1)) {
+    let report = failureReport(f.seed, f.target, f.tree, f.outcome);
+    if (!values["no-shrink"]) {
+      process.stdout.write(`\nshrinking seed ${f.seed}...`);
+      const shrunk = await shrink(f.tree, f.outcome, f.target, values.all ? 30 : 60);
+      process.stdout.write(` ${shrunk.tried} candidates tried\n`);
+      report = failureReport(f.seed, f.target, shrunk.tree, shrunk.outcome, f.tree);
+    }
+    console.log(`\n${report}`);
   }
-  console.log(`\n${report}`);
   process.exitCode = 1;
 }

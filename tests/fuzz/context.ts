@@ -29,6 +29,8 @@ export interface Var {
 export interface Fn {
   name: string;
   arity: 1 | 2;
+  /** The second parameter has a default (which may suspend): calls may leave it out. */
+  optional?: boolean;
 }
 
 /** What kind of function body the code is in: decides `this`, `super`, `arguments`, `return`. */

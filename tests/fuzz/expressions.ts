@@ -104,7 +104,8 @@ const forms: (readonly [number, Form])[] = [
   [5, (c) => {
     if (c.fns.length === 0) return undefined;
     const f = c.rng.pick(c.fns);
-    return f.arity === 1 ? ex`${f.name}(${expr(c)})` : ex`${f.name}(${expr(c)}, ${expr(c)})`;
+    if (f.arity === 1 || (f.optional === true && c.rng.chance(0.6))) return ex`${f.name}(${expr(c)})`;
+    return ex`${f.name}(${expr(c)}, ${expr(c)})`;
   }],
   [2, (c) => (c.has.has("va") ? ex`va(${expr(c)}, ...${array(c)}, ...[${expr(c)}])` : undefined)],
   [1, (c) => (c.has.has("Box") ? ex`new Box(${expr(c)}, ...${array(c)}).total` : undefined)],
@@ -167,6 +168,14 @@ const forms: (readonly [number, Form])[] = [
     const y = c.names.fresh("y");
     const inner = functionBody(c, "function", [{ name: y, type: "num", mutable: true }], "number", c.rng.pick([0, 0.6]));
     return ex`(function (${y}: number): number {${statements(inner, c.rng.int(inner.nest + 1))} return ${expr(inner)}; })(${expr(c)})`;
+  }],
+  [2, (c) => {
+    if (!c.has.has("pdd")) return undefined;
+    return c.rng.pick([ex`pdd()`, ex`pdd({ a: ${expr(c)} })`, ex`pdd({}, [${expr(c)}])`, ex`pdd({ b: ${expr(c)} }, [, ${expr(c)}])`]);
+  }],
+  [1, (c) => {
+    const o = num(c, "obj");
+    return o === undefined ? undefined : ex`(${o}.${c.rng.pick(["a", "b"])} ${c.rng.pick(["+=", "*=", "||=", "&&="])} ${expr(c)})`;
   }],
   [2, (c) => (c.has.has("rec") ? ex`rec(${expr(c)} % 4)` : undefined)],
   [2, (c) => (c.has.has("pd") ? (c.rng.chance(0.5) ? ex`pd(${expr(c)})` : ex`pd(${expr(c)}, ${callback(c)})`) : undefined)],

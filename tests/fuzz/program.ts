@@ -27,7 +27,8 @@ export function program(rng: Rng, es5: boolean): Node {
     if (has !== undefined) ctx = { ...ctx, has: new Set([...ctx.has, has]) };
   };
   for (let i = 0, n = 1 + rng.int(2); i < n; i++) {
-    const f: Fn = { name: names.fresh("f"), arity: rng.chance(0.6) ? 1 : 2 };
+    const arity = rng.chance(0.6) ? 1 : 2;
+    const f: Fn = { name: names.fresh("f"), arity, optional: arity === 2 && rng.chance(0.5) };
     add(plainFunction(ctx, f));
     ctx = { ...ctx, fns: [...ctx.fns, f] };
   }
@@ -35,6 +36,7 @@ export function program(rng: Rng, es5: boolean): Node {
   if (rng.chance(0.4)) add(st`function tag(strs: TemplateStringsArray, ...vs: number[]): number { return strs.join("|").length * 100 + vs.reduce((a, b) => a * 2 + b, 0) + ${expr(functionBody(ctx, "function", [], "number", suspension(ctx)))}; }`, "tag");
   if (rng.chance(0.4)) add(st`function rec(n: number): number { tick(); if (!(n > 0)) return ${expr(functionBody(ctx, "function", [num("n")], "number", suspension(ctx)))}; return rec(n - 1) * 2 + ${expr(functionBody(ctx, "function", [num("n")], "number", suspension(ctx)))}; }`, "rec");
   if (rng.chance(0.4)) add(shadowedDefault(ctx), "pd");
+  if (rng.chance(0.3)) add(destructuredParameters(ctx), "pdd");
   if (rng.chance(0.3)) add(st`class Box { total: number; constructor(...xs: number[]) { this.total = xs.length * 100 + xs.reduce((a, b) => a + b, 0); } }`, "Box");
   for (let i = 0, n = rng.int(4); i < n; i++) {
     const h = names.fresh("h");
@@ -52,7 +54,7 @@ export function program(rng: Rng, es5: boolean): Node {
 
 function plainFunction(ctx: Ctx, f: Fn): Node {
   const c = functionBody(ctx, "function", f.arity === 1 ? [num("a")] : [num("a"), num("b")], "number", suspension(ctx));
-  const params = f.arity === 1 ? "a: number" : "a: number, b: number";
+  const params = f.arity === 1 ? xx`a: number` : f.optional === true ? xx`a: number, b: number = ${expr(functionBody(ctx, "function", [num("a")], "number", suspension(ctx)))}` : xx`a: number, b: number`;
   return st`function ${f.name}(${params}): number {${statements(c, ctx.rng.int(3))} return ${expr(c)}; }`;
 }
 
@@ -66,6 +68,13 @@ function shadowedDefault(ctx: Ctx): Node {
   const kind = ctx.rng.pick(["var", "let", "const"]);
   const init = { ...c, vars: c.vars.filter((v) => v.name !== "z0") };
   return st`function pd(a: number, g: F = ${cond(init)} ? (y: number) => y + z0 : (y: number) => y * z0): number { ${kind} z0: number = ${expr(init)}; return a * 100 + g(a) * 10 + z0; }`;
+}
+
+/** Destructured parameters whose defaults may suspend, and a default reading an earlier one. */
+function destructuredParameters(ctx: Ctx): Node {
+  const c = functionBody(ctx, "function", [], "number", suspension(ctx));
+  const later = functionBody(ctx, "function", [num("a")], "number", suspension(ctx));
+  return st`function pdd({ a = ${expr(c)}, b = ${expr(later)} }: { a?: number; b?: number } = {}, [p = ${expr(c)}, q = a]: (number | undefined)[] = []): number { return a * 1000 + b * 100 + p * 10 + q; }`;
 }
 
 /** A higher-order function `(f: F, x: number) => number` of one of the shapes code really has. */

@@ -4,9 +4,9 @@ import { generated } from "./versions.js";
 import type { Node } from "./tree.js";
 
 /** Two columns, direct style on the left; `≠` marks the lines that differ. */
-export function sideBySide(direct: string[], plain: string[]): string {
+export function sideBySide(direct: string[], plain: string[], titles = ["with suspension (A)", "without (B)"]): string {
   const width = Math.min(60, Math.max(20, ...direct.map((l) => l.length)));
-  const rows = [`${"with suspension (A)".padEnd(width)}   without (B)`];
+  const rows = [`${titles[0]!.padEnd(width)}   ${titles[1]}`];
   for (let i = 0; i < Math.max(direct.length, plain.length); i++) {
     const [a, b] = [direct[i] ?? "", plain[i] ?? ""];
     rows.push(`${a.slice(0, width).padEnd(width)} ${a === b ? " " : "≠"} ${b}`);

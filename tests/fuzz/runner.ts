@@ -16,7 +16,7 @@ import type { Node } from "./tree.js";
 export type Target = "es2022" | "es5";
 
 export type Outcome =
-  | { kind: "same" }
+  | { kind: "same"; trace: string[] }
   /** A documented MIOU diagnostic: an allowed answer, counted. */
   | { kind: "rejected"; codes: string[] }
   /** The generator's fault: a TypeScript error, or the plain version differs between targets. */
@@ -121,6 +121,6 @@ async function judge(tree: Node, target: Target, diagnostics: CompileDiagnostic[
   } catch (e) {
     direct = [`<loading the compiled program threw ${(e as Error).name}: ${(e as Error).message}>`];
   }
-  if (direct.join("\n") === plain.join("\n")) return { kind: "same" };
+  if (direct.join("\n") === plain.join("\n")) return { kind: "same", trace: plain };
   return { kind: "differ", direct, plain };
 }

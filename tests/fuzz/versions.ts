@@ -4,7 +4,8 @@
  * transformer. (B) is the same text with a plain `s`, run as a plain call and compiled by plain
  * TypeScript. Both log a trace through the same `show`, which prints a value by its kind (a
  * generator object shows as one, an error as its class and, for the program's own, its message:
- * built-in errors' messages name compiled temporaries, so they are left out).
+ * built-in errors' messages name compiled temporaries, so they are left out, unless
+ * FUZZ_MESSAGES=1, to see what a failure says).
  */
 import { print, type Node } from "./tree.js";
 
@@ -28,7 +29,7 @@ export function show(v: unknown, depth = 0): string {
   if (typeof v !== "object" || v === null) return String(v);
   const o = v as Record<string, unknown>;
   if (typeof o.next === "function" && typeof o.throw === "function") return "<generator object>";
-  if (v instanceof Error) return /^(E(-?\\d|NaN|-?Infinity)|fuel)/.test(v.message) ? v.name + "(" + v.message + ")" : v.name;
+  if (v instanceof Error) return ${process.env.FUZZ_MESSAGES === "1" ? "v.message !== undefined" : "/^(E(-?\\d|NaN|-?Infinity)|fuel)/.test(v.message)"} ? v.name + "(" + v.message + ")" : v.name;
   if (depth > 2) return "<deep>";
   if (Array.isArray(v)) {
     const parts: string[] = [];
