@@ -21,6 +21,7 @@ import * as lazy from "./ops/lazy.js";
 import { domainAll, domainAvailable, domainSelf, promiseState, promiseUid } from "./ops/info.js";
 import { toChrome } from "./core/trace.js";
 import { provideNamespace } from "./domains/resolve.js";
+import { PRIMITIVES } from "./core/context.js";
 import * as self from "./gen.js";
 import type { Hook as HookHandle } from "./ops/hook.js";
 import type { Mutex as MutexHandle } from "./ops/mutex.js";
@@ -107,6 +108,15 @@ export const Lazy = Object.freeze({ from_val: lazy.from_val, from_fun: lazy.from
 
 /** Reading a run's trace: `toChrome(events)` gives the JSON Perfetto and chrome://tracing open. */
 export const Trace = Object.freeze({ toChrome });
+
+// The ⏸ functions, so that one given as a task body is driven as the call it stands for.
+for (const fn of [
+  self.async, self.call, self.parallel, self.await_, self.await_exn, self.await_one, self.await_first, self.await_all,
+  self.cancel, self.yield_, self.care, self.take, self.get, self.protect, self.syscall, self.suspend, self.await_promise,
+  Ownership.own, Ownership.disown, Ownership.release, Ownership.transfer, Ownership.check, Hook.add, Hook.remove,
+  Mutex.lock, Mutex.unlock, Mutex.try_lock, Mutex.protect, Condition.wait, Lazy.force,
+])
+  PRIMITIVES.add(fn);
 
 // What `Miou` means in a function a worker rebuilds from its source.
 provideNamespace(self);

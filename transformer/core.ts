@@ -26,12 +26,13 @@ export interface Miou {
 export function createMiou(ts: TS, program: ts.Program): Miou {
   const facts = analyse(ts, program);
   const root = program.getCurrentDirectory();
+  const es5 = (program.getCompilerOptions().target ?? ts.ScriptTarget.ES2015) < ts.ScriptTarget.ES2015;
   const siteFile = (file: ts.SourceFile) => {
     const name = file.fileName;
     return name.startsWith(`${root}/`) ? name.slice(root.length + 1) : name;
   };
   const before: ts.TransformerFactory<ts.SourceFile> = (context) => (file) =>
-    rewriteFile(ts, context, file, facts, { siteFile: siteFile(file), commonjs: emitsCommonJS(ts, program, file) });
+    rewriteFile(ts, context, file, facts, { siteFile: siteFile(file), commonjs: emitsCommonJS(ts, program, file), es5 });
   const diagnostics = diagnose(ts, program, facts).map(
     (d): ts.Diagnostic => ({
       category: ts.DiagnosticCategory.Error,

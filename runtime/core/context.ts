@@ -48,3 +48,21 @@ export function currentDomain(name: string): Domain {
   if (d === null) throw new TypeError(`Miou.${name} can only be called while a Miou.run is running, from one of its tasks`);
   return d;
 }
+
+/**
+ * The ⏸ functions of miou (filled by `gen.ts`, the one list of them). One may be given where a
+ * task body is expected (`async(Miou.yield_)`, `parallel(sleep, xs)`): it then behaves exactly
+ * as the generator that calls it, while a plain body that calls one still gets the guard's
+ * TypeError.
+ */
+export const PRIMITIVES = new WeakSet<object>();
+
+/** The task body that calls `fn` with `args` (none: `fn` itself, unless a ⏸ function). */
+export function bodyOf(fn: (...args: never[]) => unknown, args?: readonly unknown[]): () => unknown {
+  const call = fn as (...args: unknown[]) => unknown;
+  if (PRIMITIVES.has(fn))
+    return function* primitive(): Generator<unknown, unknown, unknown> {
+      return yield* call(...(args ?? [])) as Iterator<unknown, unknown, unknown> & Iterable<unknown>;
+    } as () => unknown;
+  return args === undefined ? (call as () => unknown) : () => call(...args);
+}

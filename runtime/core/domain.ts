@@ -11,7 +11,7 @@
  * - cancellation is carried out at once, children before parents: every other task of the
  *   domain is parked or queued while one task runs, so the subtree unwinds synchronously.
  */
-import { ctx } from "./context.js";
+import { PRIMITIVES, bodyOf, ctx } from "./context.js";
 import { Cancelled } from "./errors.js";
 import { cancelTree, failed, returned } from "./ending.js";
 import { augment, augmented } from "./logical-stack.js";
@@ -257,7 +257,7 @@ export class Domain {
     let r: unknown;
     try {
       ctx.suspendable = false;
-      r = body();
+      r = (PRIMITIVES.has(body) ? bodyOf(body) : body)();
     } catch (e) {
       this.failed(task, e);
       return false;

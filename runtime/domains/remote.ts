@@ -9,7 +9,7 @@
  * - resources cross as references: a finaliser always runs on the domain that made the resource
  *   (`finalise`), and `transfer` hands one to a caller on another domain.
  */
-import { ctx } from "../core/context.js";
+import { bodyOf, ctx } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { cancelTree, drained, runFinaliser, settle } from "../core/ending.js";
 import { No_domain_available, describe } from "../core/errors.js";
@@ -298,7 +298,7 @@ function spawnHere(run: Run, m: Extract<Message, { t: "spawn" }>, fn: Function):
   const c = crossing(run);
   const anchor = new Anchor(m.parent, domain, m.from, m.id);
   const arg = m.args ? decode(m.arg, c.resources) : undefined;
-  const body = m.args ? () => fn(arg) : (fn as () => unknown);
+  const body = bodyOf(fn as () => unknown, m.args ? [arg] : undefined);
   const task = new Task(m.id, domain, anchor, body);
   for (const r of m.give) (task.resources ??= []).push(decode(r, c.resources) as Resource<unknown>);
   c.anchored.set(task.uid, task);

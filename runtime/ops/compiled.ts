@@ -33,57 +33,108 @@ export function plain(x: unknown, callee: string): unknown {
 
 type Callback = (value: unknown, index: number, array: readonly unknown[]) => unknown;
 
+/*
+ * The array methods given suspending callbacks, exactly as the native ones behave: the length is
+ * read once (elements appended by the callback are not visited), each element is read once just
+ * before its callback, holes are skipped (but by `find` and `findIndex`, which visit them as
+ * `undefined`), `map` keeps them in its result, and a callback that is not a function is a
+ * TypeError before anything is visited.
+ */
+
 /** Calls `fn` as a callback: a frame it returns is run to its value. */
 function* call(fn: Callback, thisArg: unknown, x: unknown, i: number, xs: readonly unknown[]): Generator<unknown, unknown, unknown> {
   const r = fn.call(thisArg, x, i, xs);
   return runnable(r) ? yield r : r;
 }
 
+function callable(method: string, fn: unknown): void {
+  if (typeof fn !== "function") throw new TypeError(`${String(fn)} is not a function (the callback of Array.prototype.${method})`);
+}
+
 export function* map(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, unknown[], unknown> {
-  const out: unknown[] = [];
-  for (let i = 0; i < xs.length; i++) out.push(yield* call(fn, thisArg, xs[i], i, xs));
+  callable("map", fn);
+  const len = xs.length;
+  const out: unknown[] = new Array(len);
+  for (let i = 0; i < len; i++) if (i in xs) out[i] = yield* call(fn, thisArg, xs[i], i, xs);
   return out;
 }
 
 export function* forEach(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, void, unknown> {
-  for (let i = 0; i < xs.length; i++) yield* call(fn, thisArg, xs[i], i, xs);
+  callable("forEach", fn);
+  const len = xs.length;
+  for (let i = 0; i < len; i++) if (i in xs) yield* call(fn, thisArg, xs[i], i, xs);
 }
 
 export function* filter(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, unknown[], unknown> {
+  callable("filter", fn);
+  const len = xs.length;
   const out: unknown[] = [];
-  for (let i = 0; i < xs.length; i++) if (yield* call(fn, thisArg, xs[i], i, xs)) out.push(xs[i]);
+  for (let i = 0; i < len; i++) {
+    if (!(i in xs)) continue;
+    const x = xs[i];
+    if (yield* call(fn, thisArg, x, i, xs)) out.push(x);
+  }
   return out;
 }
 
 export function* flatMap(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, unknown[], unknown> {
-  return (yield* map(xs, fn, thisArg)).flat();
+  callable("flatMap", fn);
+  const len = xs.length;
+  const out: unknown[] = [];
+  for (let i = 0; i < len; i++) {
+    if (!(i in xs)) continue;
+    const r = yield* call(fn, thisArg, xs[i], i, xs);
+    if (Array.isArray(r)) {
+      for (let j = 0; j < r.length; j++) if (j in r) out.push(r[j]);
+    } else out.push(r);
+  }
+  return out;
 }
 
 export function* some(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, boolean, unknown> {
-  for (let i = 0; i < xs.length; i++) if (yield* call(fn, thisArg, xs[i], i, xs)) return true;
+  callable("some", fn);
+  const len = xs.length;
+  for (let i = 0; i < len; i++) if (i in xs && (yield* call(fn, thisArg, xs[i], i, xs))) return true;
   return false;
 }
 
 export function* every(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, boolean, unknown> {
-  for (let i = 0; i < xs.length; i++) if (!(yield* call(fn, thisArg, xs[i], i, xs))) return false;
+  callable("every", fn);
+  const len = xs.length;
+  for (let i = 0; i < len; i++) if (i in xs && !(yield* call(fn, thisArg, xs[i], i, xs))) return false;
   return true;
 }
 
 export function* findIndex(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, number, unknown> {
-  for (let i = 0; i < xs.length; i++) if (yield* call(fn, thisArg, xs[i], i, xs)) return i;
+  callable("findIndex", fn);
+  const len = xs.length;
+  for (let i = 0; i < len; i++) if (yield* call(fn, thisArg, xs[i], i, xs)) return i;
   return -1;
 }
 
 export function* find(xs: readonly unknown[], fn: Callback, thisArg?: unknown): Generator<unknown, unknown, unknown> {
-  const i = yield* findIndex(xs, fn, thisArg);
-  return i < 0 ? undefined : xs[i];
+  callable("find", fn);
+  const len = xs.length;
+  for (let i = 0; i < len; i++) {
+    const x = xs[i];
+    if (yield* call(fn, thisArg, x, i, xs)) return x;
+  }
+  return undefined;
 }
 
 export function* reduce(xs: readonly unknown[], fn: (acc: unknown, x: unknown, i: number, xs: readonly unknown[]) => unknown, ...init: unknown[]): Generator<unknown, unknown, unknown> {
+  callable("reduce", fn);
+  const len = xs.length;
   let i = 0;
-  if (init.length === 0 && xs.length === 0) throw new TypeError("Reduce of empty array with no initial value");
-  let acc = init.length > 0 ? init[0] : xs[i++];
-  for (; i < xs.length; i++) {
+  let acc: unknown;
+  if (init.length > 0) acc = init[0];
+  else {
+    while (i < len && !(i in xs)) i++;
+    if (i >= len) throw new TypeError("Reduce of empty array with no initial value");
+    acc = xs[i++];
+  }
+  for (; i < len; i++) {
+    if (!(i in xs)) continue;
     const r = fn(acc, xs[i], i, xs);
     acc = runnable(r) ? yield r : r;
   }

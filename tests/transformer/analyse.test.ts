@@ -11,7 +11,7 @@ function facts(files: Record<string, string>) {
   assert.equal(errorsOf(program), [], "the fixture type-checks");
   const f = analyse(ts, program);
   const names = (set: Iterable<ts.Node>) => [...set].map((n) => functionName(ts, n as never)).sort();
-  return { f, suspending: names(f.suspending.keys()), twins: names(f.twins), printed: printFacts(ts, f, relative) };
+  return { f, suspending: names(f.suspending.keys()), twins: names(f.twins.keys()), printed: printFacts(ts, f, relative) };
 }
 
 const header = `import * as Miou from "miou";\n`;
@@ -84,7 +84,8 @@ test("a higher-order function given a suspending function gets a suspending twin
   });
   assert.equal(suspending, ["step", "usesTwin"]);
   assert.equal(twins, ["twice"]);
-  assert.equal(f.maybe.size, 1);
+  assert.equal([...f.twins.values()].map((calls) => calls.size), [2], "both calls of g suspend in the twin");
+  assert.equal(f.checked.size, 2, "the plain version checks both calls of g");
 });
 
 test("methods of classes and object literals; calls through typed properties", () => {

@@ -2,19 +2,28 @@
  * Which functions suspend (transformer.md §1), to a fixpoint over the whole program.
  *
  * A function suspends when its own body (nested functions not counted) contains a call that
- * suspends: a call of a branded ⏸ function, of a program function that suspends, of an array
- * method given a suspending callback, or of a plain higher-order function of the program given a
- * suspending function for a parameter it calls (its suspending twin).
+ * suspends. Each call is one of:
  *
- * Each candidate call depends on a few functions; when one of them is found to suspend, the call
- * is re-examined, and its owner marked. So the work is linear in the program, whatever the depth
- * of its call chains or its recursion.
+ * | call | suspends when | kind |
+ * | --- | --- | --- |
+ * | of a ⏸ function (a branded callee, by type) | always | `primitive` |
+ * | of one known function of the program (a declaration, a `const` arrow) | that function suspends | `function` |
+ * | of a method that subclasses override | one of the implementations suspends | `maybe` (`function` if all do) |
+ * | of a plain higher-order function, given a value that may hold a suspending function where it calls one of its parameters | always | `twin` (or `function`, when it cannot have a twin) |
+ * | `map`, `forEach`, ... of an array, given a callback that may be a suspending function | always | `array` |
+ * | through a value: a parameter, a variable, a property, an element, `f.call`, `f.apply` | a suspending function may reach the value (`values.ts`) | `maybe` |
+ *
+ * Calls wait on facts not yet known: each call on a function is re-examined when that function
+ * is found to suspend (so long call chains cost linear work), and the calls resting on values
+ * are re-examined in rounds until nothing changes.
  */
 import type ts from "typescript";
-import { ARRAY_METHODS, type CallKind, type Facts, type FunctionNode } from "./facts.js";
+import { ARRAY_METHODS, calleeOf, type CallKind, type CallLike, type Facts, type FunctionNode } from "./facts.js";
 import { isBranded, isMiouFunction } from "./brand.js";
 import { portables } from "./captures.js";
-import { functionOf as resolveFunction, inProgram as inProgramOf, isFunctionNode as isFunction } from "./resolve.js";
+import { functionOf, inProgram, isFunctionNode, unwrap } from "./resolve.js";
+import { parameterOf, Values, type Knowledge } from "./values.js";
+import { firstMoved, shadowedNames } from "./shadows.js";
 
 type TS = typeof import("typescript");
 
@@ -24,233 +33,449 @@ type TS = typeof import("typescript");
  */
 type Owner = FunctionNode | ts.SourceFile | ts.PropertyDeclaration | ts.ClassStaticBlockDeclaration;
 
-/** A call whose suspension depends on functions not yet known to suspend. */
+/** A call whose suspension rests on facts not known yet. */
 interface Candidate {
-  call: ts.CallExpression;
+  call: CallLike;
   owner: Owner;
-  /** Re-examines the call once a dependency is known to suspend. */
+  /** The call's kind if it suspends as far as known now. */
   decide(): CallKind | undefined;
 }
 
+/**
+ * Something a function does with one of its parameters that suspends if the parameter holds a
+ * suspending function: calls it, or hands it to a function or array method that calls it.
+ */
+interface ParameterUse {
+  call: CallLike;
+  index: number;
+  /** What the call is when the parameter holds a suspending function. */
+  kind(): CallKind | undefined;
+}
+
 export function analyse(ts: TS, program: ts.Program): Facts {
-  const checker = program.getTypeChecker();
-  const { captures, sites } = portables(ts, program);
-  const facts: Facts = { suspending: new Map(), calls: new Map(), maybe: new Map(), twins: new Set(), captures, portable: sites };
-  const dependents = new Map<FunctionNode, Candidate[]>();
-  const queue: FunctionNode[] = [];
-  /** Parameters each function calls as functions (their indexes). */
-  const calledParams = new Map<FunctionNode, Set<number>>();
-  /** The calls of each program function. */
-  const callSites = new Map<FunctionNode, ts.CallExpression[]>();
+  return new Analysis(ts, program).run();
+}
+
+class Analysis implements Knowledge {
+  readonly facts: Facts;
+  private readonly checker: ts.TypeChecker;
+  private readonly values: Values;
+  /** Calls to re-examine when a function is found to suspend, by that function. */
+  private readonly dependents = new Map<FunctionNode, Candidate[]>();
+  /** Functions found to suspend whose dependents are not re-examined yet. */
+  private readonly queue: FunctionNode[] = [];
+  /** Every candidate, re-examined at each round until decided. */
+  private readonly candidates: Candidate[] = [];
+  /** The direct call sites of each program function. */
+  private readonly callSites = new Map<FunctionNode, CallLike[]>();
+  /** What each function does with its parameters (see `ParameterUse`). */
+  private readonly parameterUses = new Map<FunctionNode, ParameterUse[]>();
+  /** Calls through values other than the calling function's own parameters. */
+  private readonly valueCalls: { call: CallLike; owner: Owner; callee: ts.Expression }[] = [];
+  /** Expressions whose value is stored into the program's values, or handed to code that may keep it. */
+  private readonly escaping: ts.Expression[] = [];
+  /** Functions reachable as values (methods, functions stored): their suspending ones flow into values. */
+  private readonly valueFunctions = new Set<FunctionNode>();
   /**
-   * Expressions whose function value escapes into the program's own values (stored in an array
-   * or object, assigned, returned, handed to code that keeps it): only such functions can reach a
-   * call through a value.
+   * Functions called by code the analysis does not follow call by call (values, other code): their
+   * parameters may receive any value of their type.
    */
-  const escaping: ts.Expression[] = [];
+  private readonly calledUnseen = new Set<FunctionNode>();
+  /** Callbacks of array methods, with the array whose elements they receive. */
+  private readonly arrayCallbacks = new Map<FunctionNode, { array: ts.Expression; method: string }>();
+  /** The classes of the program, by the class they extend. */
+  private readonly subclasses = new Map<ts.Declaration, ts.ClassLikeDeclaration[]>();
+  /** Parameters being examined, against cycles (`f(g) { f(g) }`). */
+  private readonly examining = new Set<string>();
+  /** Twinnable functions reached through a parameter at some direct call site. */
+  private readonly twinned = new Set<FunctionNode>();
 
-  const isFunctionNode = (n: ts.Node): n is FunctionNode => isFunction(ts, n);
-  const inProgram = (n: ts.Node) => inProgramOf(program, n);
-  const functionOf = (e: ts.Expression) => resolveFunction(ts, program, e);
+  constructor(
+    private readonly ts: TS,
+    private readonly program: ts.Program,
+  ) {
+    this.checker = program.getTypeChecker();
+    const { captures, sites } = portables(ts, program);
+    this.facts = { suspending: new Map(), calls: new Map(), twins: new Map(), checked: new Map(), moved: new Map(), shadowed: new Map(), captures, portable: sites };
+    this.values = new Values(ts, program, this.checker, this);
+  }
 
-  /** Does passing `e` pass a suspending function (as far as known now)? */
-  const suspendingValue = (e: ts.Expression): FunctionNode | "primitive" | undefined => {
-    if (isBranded(checker, e)) return "primitive";
-    const fn = functionOf(e);
-    return fn !== undefined && facts.suspending.has(fn) ? fn : undefined;
-  };
+  run(): Facts {
+    for (const file of this.program.getSourceFiles())
+      if (!file.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(file)) this.walk(file, file);
+    this.values.refresh(this.escaping, this.valueFunctions);
+    for (let changed = true; changed; ) changed = this.round();
+    this.settleTwins();
+    this.settleChecks();
+    this.settleParameters();
+    return this.facts;
+  }
 
-  const mark = (owner: Owner, call: ts.CallExpression, kind: CallKind) => {
-    if (facts.calls.has(call)) return;
-    facts.calls.set(call, kind);
-    if (!isFunctionNode(owner) || facts.suspending.has(owner)) return;
-    facts.suspending.set(owner, { call, kind });
-    queue.push(owner);
-  };
+  // ---- Knowledge ------------------------------------------------------------------------------
 
-  const depend = (fn: FunctionNode, c: Candidate) => {
-    const list = dependents.get(fn);
-    if (list === undefined) dependents.set(fn, [c]);
-    else list.push(c);
-  };
+  suspends(fn: FunctionNode): boolean {
+    return this.facts.suspending.has(fn);
+  }
 
-  /** Classifies one call of `owner`'s own body; registers what it depends on. */
-  const visitCall = (call: ts.CallExpression, owner: Owner) => {
-    const callee = call.expression;
-    if (isBranded(checker, callee)) return mark(owner, call, { kind: "primitive", name: callee.getText() });
-
-    if (ts.isPropertyAccessExpression(callee) && ARRAY_METHODS.includes(callee.name.text) && call.arguments.length > 0) {
-      const receiver = checker.getTypeAtLocation(callee.expression);
-      if (checker.isArrayType(receiver) || checker.isTupleType(receiver)) {
-        const cb = call.arguments[0]!;
-        const c: Candidate = {
-          call,
-          owner,
-          decide: () => {
-            const s = suspendingValue(cb);
-            return s === undefined ? undefined : { kind: "array", method: callee.name.text, callback: s };
-          },
-        };
-        const fn = functionOf(cb);
-        if (fn !== undefined) depend(fn, c);
-        const now = c.decide();
-        if (now !== undefined) mark(owner, call, now);
-        return;
+  reachedParameter(fn: FunctionNode, index: number): boolean {
+    const param = fn.parameters[index];
+    if (param === undefined) return false;
+    const key = `${fn.pos}:${fn.getSourceFile().fileName}:${index}`;
+    if (this.examining.has(key)) return false;
+    this.examining.add(key);
+    try {
+      if (param.initializer !== undefined && this.values.holds(param.initializer, false)) return true;
+      for (const site of this.callSites.get(fn) ?? []) {
+        const arg = argumentsOf(this.ts, site)[index];
+        if (arg !== undefined && this.values.holds(arg)) return true;
       }
+      const callback = this.arrayCallbacks.get(fn);
+      if (callback !== undefined && index === (callback.method === "reduce" ? 1 : 0) && this.elementHolds(callback.array)) return true;
+      return this.calledUnseen.has(fn) && this.values.typeHolds(this.checker.getTypeAtLocation(param), false);
+    } finally {
+      this.examining.delete(key);
     }
+  }
 
-    const decl = checker.getResolvedSignature(call)?.declaration;
-    // `f.call(self, ...)` and `f.apply(self, args)` call `f`: their result is `f`'s generator.
-    const through = ts.isPropertyAccessExpression(callee) && (callee.name.text === "call" || callee.name.text === "apply") ? functionOf(callee.expression) : undefined;
-    const target = decl !== undefined && isFunctionNode(decl) && decl.body !== undefined && inProgram(decl) ? decl : (through ?? functionOf(callee));
-    if (target !== undefined) {
-      const c: Candidate = {
-        call,
-        owner,
-        decide: () => {
-          if (facts.suspending.has(target)) return { kind: "function", fn: target };
-          const params = calledParams.get(target);
-          if (params === undefined) return undefined;
-          for (const i of params) {
-            const arg = call.arguments[i];
-            if (arg === undefined || suspendingValue(arg) === undefined) continue;
-            if (twinnable(ts, target)) {
-              facts.twins.add(target);
-              return { kind: "twin", fn: target };
-            }
-            // No declaration to put a twin beside (an arrow, a function expression): the function
-            // itself suspends, through its calls of that parameter.
-            for (const c of facts.maybe.get(target) ?? [])
-              if (parameterOf(ts, checker, c.expression)?.index === i) mark(target, c, { kind: "maybe", name: c.expression.getText() });
-            return { kind: "function", fn: target };
-          }
-          return undefined;
-        },
-      };
-      depend(target, c);
-      (callSites.get(target) ?? callSites.set(target, []).get(target)!).push(call);
-      for (const arg of call.arguments) {
-        const fn = functionOf(arg);
-        if (fn !== undefined) depend(fn, c);
-      }
-      pendingCandidates.push(c);
-      return;
-    }
-
-    if (decl !== undefined && inProgram(decl) && !isFunctionNode(decl)) {
-      // A call through a value whose type is declared in the program: it may receive a suspending function.
-      if (isFunctionNode(owner)) {
-        const list = facts.maybe.get(owner) ?? [];
-        list.push(call);
-        facts.maybe.set(owner, list);
-        const param = parameterOf(ts, checker, callee);
-        if (param?.fn === owner) (calledParams.get(owner) ?? calledParams.set(owner, new Set()).get(owner)!).add(param.index);
-      }
-    }
-  };
-
-  const pendingCandidates: Candidate[] = [];
+  // ---- the walk -------------------------------------------------------------------------------
 
   /** Walks `node`, attributing calls to `owner`; nested functions get their own walk. */
-  const walk = (node: ts.Node, owner: Owner): void => {
-    if (isFunctionNode(node)) {
-      if (node.body !== undefined) ts.forEachChild(node, (child) => walk(child, node));
+  private walk(node: ts.Node, owner: Owner): void {
+    const { ts } = this;
+    if (isFunctionNode(ts, node)) {
+      if (ts.isMethodDeclaration(node)) this.valueFunctions.add(node);
+      if (node.body !== undefined) ts.forEachChild(node, (child) => this.walk(child, node));
       return;
     }
     if (ts.isClassStaticBlockDeclaration(node) || (ts.isPropertyDeclaration(node) && node.initializer !== undefined)) {
-      ts.forEachChild(node, (child) => walk(child, node));
+      ts.forEachChild(node, (child) => this.walk(child, node));
       return;
     }
-    if (ts.isCallExpression(node)) visitCall(node, owner);
-    noteEscapes(node);
-    ts.forEachChild(node, (child) => walk(child, owner));
-  };
+    if (ts.isClassLike(node)) this.noteClass(node);
+    if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) this.visitCall(node, owner);
+    this.noteEscapes(node);
+    ts.forEachChild(node, (child) => this.walk(child, owner));
+  }
 
-  const noteEscapes = (node: ts.Node): void => {
-    if (ts.isArrayLiteralExpression(node)) escaping.push(...node.elements);
-    else if (ts.isPropertyAssignment(node)) escaping.push(node.initializer);
-    else if (ts.isShorthandPropertyAssignment(node)) escaping.push(node.name);
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) escaping.push(node.right);
-    else if (ts.isReturnStatement(node) && node.expression !== undefined) escaping.push(node.expression);
-    else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) escaping.push(node.body);
+  /** Classifies one call of `owner`'s own body, and registers what it rests on. */
+  private visitCall(call: CallLike, owner: Owner): void {
+    const { ts, checker } = this;
+    const callee = calleeOf(call);
+    if (isBranded(checker, callee)) return this.mark(owner, call, { kind: "primitive", name: callee.getText() });
+    if (this.visitArrayCall(call, owner)) return;
+
+    // `f.call(self, ...)` and `f.apply(self, args)` call `f` (its twin cannot be reached that way).
+    const through = ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee) && (callee.name.text === "call" || callee.name.text === "apply") && checker.getTypeAtLocation(callee.expression).getCallSignatures().length > 0;
+    const value = through ? (callee as ts.PropertyAccessExpression).expression : callee;
+    const decl = through ? undefined : checker.getResolvedSignature(call)?.declaration;
+    const target = decl !== undefined && isFunctionNode(ts, decl) && decl.body !== undefined && inProgram(this.program, decl) ? decl : functionOf(ts, this.program, value);
+    if (target !== undefined) {
+      const args = !through ? argumentsOf(ts, call) : (callee as ts.PropertyAccessExpression).name.text === "call" ? argumentsOf(ts, call).slice(1) : [];
+      return this.visitDirectCall(call, owner, target, args, !through);
+    }
+
+    // A call of outside code (`console.log`, a library's function) is none of the program's
+    // business; a call through a value the program declares (or typed `any`) is.
+    const symbol = checker.getSymbolAtLocation(value);
+    const ours = (d: ts.Node | undefined) => d !== undefined && inProgram(this.program, d);
+    if (!ours(decl) && !ours(symbol?.valueDeclaration) && !this.values.opaque(checker.getTypeAtLocation(value))) return;
+    const param = parameterOf(ts, checker, unwrap(ts, value));
+    if (param !== undefined && param.fn === owner) this.use(owner, { call, index: param.index, kind: () => ({ kind: "maybe", name: value.getText() }) });
+    else this.valueCalls.push({ call, owner, callee: value });
+  }
+
+  /** Is `call` one of the array methods with a helper that can suspend, on an array? */
+  private isArrayMethodCall(call: ts.Node): call is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
+    const { ts, checker } = this;
+    if (!ts.isCallExpression(call) || call.arguments.length === 0) return false;
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || !ARRAY_METHODS.includes(callee.name.text)) return false;
+    const receiver = checker.getNonNullableType(checker.getTypeAtLocation(callee.expression));
+    return checker.isArrayType(receiver) || checker.isTupleType(receiver);
+  }
+
+  /** `xs.map(cb)` and the other array methods with a helper that can suspend. */
+  private visitArrayCall(call: CallLike, owner: Owner): boolean {
+    const { ts, checker } = this;
+    if (!this.isArrayMethodCall(call)) return false;
+    const callee = call.expression;
+    const method = callee.name.text;
+    const cb = call.arguments[0]!;
+    const fn = functionOf(ts, this.program, cb);
+    if (fn !== undefined && !this.arrayCallbacks.has(fn)) this.arrayCallbacks.set(fn, { array: callee.expression, method });
+    const c: Candidate = { call, owner, decide: () => (this.values.holds(cb) ? { kind: "array", method, callback: fn ?? "primitive" } : undefined) };
+    if (fn !== undefined) this.depend(fn, c);
+    this.candidates.push(c);
+    const param = parameterOf(ts, checker, unwrap(ts, cb));
+    if (param !== undefined && param.fn === owner) this.use(owner, { call, index: param.index, kind: () => ({ kind: "array", method, callback: "primitive" }) });
+    return true;
+  }
+
+  /** A call of one known function of the program (or of a method subclasses may override). */
+  private visitDirectCall(call: CallLike, owner: Owner, target: FunctionNode, args: readonly (ts.Expression | undefined)[], twinOk: boolean): void {
+    const { ts, checker } = this;
+    if (twinOk) (this.callSites.get(target) ?? this.callSites.set(target, []).get(target)!).push(call);
+    else this.calledUnseen.add(target);
+    const c: Candidate = { call, owner, decide: () => this.decideDirect(call, target, args) };
+    this.depend(target, c);
+    for (const arg of args) {
+      const fn = arg === undefined ? undefined : functionOf(ts, this.program, arg);
+      if (fn !== undefined) this.depend(fn, c);
+    }
+    this.candidates.push(c);
+    // Handing one of the owner's own parameters to a parameter the target calls.
+    args.forEach((arg, i) => {
+      const param = arg === undefined ? undefined : parameterOf(ts, checker, unwrap(ts, arg));
+      if (param === undefined || param.fn !== owner) return;
+      this.use(owner, {
+        call,
+        index: param.index,
+        kind: () => (this.suspends(target) ? { kind: "function", fn: target } : this.usedParameters(target).has(i) ? this.twinKind(target) : undefined),
+      });
+    });
+  }
+
+  private decideDirect(call: CallLike, target: FunctionNode, args: readonly (ts.Expression | undefined)[]): CallKind | undefined {
+    const impls = this.implementations(target);
+    if (impls.length > 1) {
+      const suspending = impls.filter((fn) => this.suspends(fn)).length;
+      if (suspending === 0) return undefined;
+      return suspending === impls.length ? { kind: "function", fn: target } : { kind: "maybe", name: calleeOf(call).getText() };
+    }
+    if (this.suspends(target)) return { kind: "function", fn: target };
+    for (const i of this.usedParameters(target)) {
+      const arg = args[i];
+      if (arg !== undefined && this.values.holds(arg)) return this.twinKind(target);
+    }
+    return undefined;
+  }
+
+  /**
+   * A call handing a suspending function to `target`'s parameters: its twin when it can have one;
+   * otherwise `target` itself suspends, through what it does with its parameters.
+   */
+  private twinKind(target: FunctionNode): CallKind {
+    if (twinnable(this.ts, target) && !this.calledUnseen.has(target)) {
+      this.twinned.add(target);
+      return { kind: "twin", fn: target };
+    }
+    for (const use of this.parameterUses.get(target) ?? []) {
+      const kind = use.kind();
+      if (kind !== undefined) this.mark(target, use.call, kind);
+    }
+    return { kind: "function", fn: target };
+  }
+
+  private usedParameters(fn: FunctionNode): Set<number> {
+    return new Set((this.parameterUses.get(fn) ?? []).map((u) => u.index));
+  }
+
+  private use(fn: FunctionNode, use: ParameterUse): void {
+    (this.parameterUses.get(fn) ?? this.parameterUses.set(fn, []).get(fn)!).push(use);
+  }
+
+  /** `fn` and the methods of the program's subclasses that override it. */
+  private implementations(fn: FunctionNode): FunctionNode[] {
+    const { ts } = this;
+    if (!ts.isMethodDeclaration(fn) || !ts.isClassLike(fn.parent) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return [fn];
+    const name = memberName(ts, fn.name);
+    if (name === undefined) return [fn];
+    const out: FunctionNode[] = [fn];
+    const visit = (cls: ts.ClassLikeDeclaration) => {
+      for (const sub of this.subclasses.get(cls) ?? []) {
+        for (const m of sub.members) {
+          if (memberName(ts, m.name) !== name) continue;
+          if (ts.isMethodDeclaration(m) && m.body !== undefined) out.push(m);
+          else if (ts.isPropertyDeclaration(m) && m.initializer !== undefined) {
+            const init = unwrap(ts, m.initializer);
+            if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) out.push(init);
+          }
+        }
+        visit(sub);
+      }
+    };
+    visit(fn.parent);
+    return out;
+  }
+
+  private noteClass(cls: ts.ClassLikeDeclaration): void {
+    const { ts, checker } = this;
+    const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (base === undefined) return;
+    let symbol = checker.getSymbolAtLocation(base.expression);
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const decl = symbol?.valueDeclaration;
+    if (decl === undefined || !ts.isClassLike(decl)) return;
+    (this.subclasses.get(decl) ?? this.subclasses.set(decl, []).get(decl)!).push(cls);
+  }
+
+  /** Records the expressions whose function value flows into the program's values. */
+  private noteEscapes(node: ts.Node): void {
+    const { ts, checker } = this;
+    const escape = (e: ts.Expression | undefined) => {
+      if (e === undefined) return;
+      this.escaping.push(e);
+      const fn = functionOf(ts, this.program, e);
+      if (fn !== undefined) {
+        this.valueFunctions.add(fn);
+        this.calledUnseen.add(fn);
+      }
+    };
+    if (ts.isArrayLiteralExpression(node)) node.elements.forEach(escape);
+    else if (ts.isPropertyAssignment(node)) escape(node.initializer);
+    else if (ts.isShorthandPropertyAssignment(node)) escape(node.name);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) escape(node.right);
+    else if (ts.isReturnStatement(node)) escape(node.expression);
+    else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) escape(node.body);
+    else if (ts.isVariableDeclaration(node)) escape(node.initializer);
+    else if (ts.isPropertyDeclaration(node)) escape(node.initializer);
+    else if (ts.isParameter(node)) escape(node.initializer);
     else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      // Handed to miou (run, async, ...) or to a program function's parameter, a function does not
-      // escape into a value; handed to any other code, it may be kept and called later.
+      const args = node.arguments ?? [];
+      // Handed to miou (run, async, ...), a function runs as a task; handed to a program
+      // function's parameter, it is followed call by call (but may still be called with any value).
       if (isMiouFunction(checker, node.expression)) return;
       const decl = ts.isCallExpression(node) ? checker.getResolvedSignature(node)?.declaration : undefined;
-      if (decl !== undefined && isFunctionNode(decl) && inProgram(decl)) return;
-      escaping.push(...(node.arguments ?? []));
-    }
-  };
-
-  for (const file of program.getSourceFiles()) {
-    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
-    walk(file, file);
-  }
-
-  // Candidates were registered before every function's called parameters were known: examine
-  // them all once, then only when a dependency changes.
-  for (const c of pendingCandidates) {
-    const now = c.decide();
-    if (now !== undefined) mark(c.owner, c.call, now);
-  }
-  const propagate = () => {
-    while (queue.length > 0) {
-      const fn = queue.pop()!;
-      for (const c of dependents.get(fn) ?? []) {
-        if (facts.calls.has(c.call)) continue;
-        const now = c.decide();
-        if (now !== undefined) mark(c.owner, c.call, now);
-      }
-    }
-  };
-  propagate();
-
-  // A call through a value the analysis cannot resolve suspends when a suspending function can
-  // reach that value: through a parameter of an enclosing function, when one of its calls passes a
-  // suspending function there; through any other value, when a suspending function that escapes
-  // into the program's values fits its type. Marking calls makes more functions suspend, so repeat.
-  const reaches = (call: ts.CallExpression, owner: FunctionNode): boolean => {
-    const param = parameterOf(ts, checker, call.expression);
-    if (param !== undefined) {
-      if (param.fn === owner) return false; // the owner's twin handles its own parameters
-      return (callSites.get(param.fn) ?? []).some((site) => {
-        const arg = site.arguments[param.index];
-        return arg !== undefined && suspendingValue(arg) !== undefined;
+      const direct = decl !== undefined && isFunctionNode(ts, decl) && inProgram(this.program, decl);
+      const array = this.isArrayMethodCall(node);
+      args.forEach((arg, i) => {
+        if (direct || (array && i === 0)) {
+          const fn = functionOf(ts, this.program, arg);
+          if (fn !== undefined) this.calledUnseen.add(fn);
+        } else escape(arg);
       });
     }
-    const target = checker.getTypeAtLocation(call.expression);
-    return escapingTypes.some((t) => checker.isTypeAssignableTo(t, target));
-  };
-  let escapingTypes: ts.Type[] = [];
-  for (let changed = true; changed; ) {
-    changed = false;
-    escapingTypes = escaping.filter((e) => suspendingValue(e) !== undefined).map((e) => checker.getTypeAtLocation(e));
-    for (const [owner, calls] of facts.maybe) {
-      for (const call of calls) {
-        if (facts.calls.has(call) || !reaches(call, owner)) continue;
-        mark(owner, call, { kind: "maybe", name: call.expression.getText() });
+  }
+
+  // ---- deciding -------------------------------------------------------------------------------
+
+  private mark(owner: Owner, call: CallLike, kind: CallKind): void {
+    if (this.facts.calls.has(call)) return;
+    this.facts.calls.set(call, kind);
+    if (!isFunctionNode(this.ts, owner) || this.facts.suspending.has(owner)) return;
+    this.facts.suspending.set(owner, { call, kind });
+    this.queue.push(owner);
+  }
+
+  private depend(fn: FunctionNode, c: Candidate): void {
+    const list = this.dependents.get(fn);
+    if (list === undefined) this.dependents.set(fn, [c]);
+    else list.push(c);
+  }
+
+  /** Re-examines the dependents of the functions newly found to suspend. */
+  private propagate(): void {
+    while (this.queue.length > 0) {
+      const fn = this.queue.pop()!;
+      for (const c of this.dependents.get(fn) ?? []) this.decide(c);
+    }
+  }
+
+  private decide(c: Candidate): boolean {
+    if (this.facts.calls.has(c.call)) return false;
+    const kind = c.decide();
+    if (kind === undefined) return false;
+    this.mark(c.owner, c.call, kind);
+    return true;
+  }
+
+  /** One round over everything that rests on values; true when something changed. */
+  private round(): boolean {
+    let changed = false;
+    this.propagate();
+    for (const c of this.candidates) changed = this.decide(c) || changed;
+    // A function that suspends anyway, or that cannot have a twin, suspends through its
+    // parameters as soon as a suspending function reaches them.
+    for (const [fn, uses] of this.parameterUses) {
+      const whole = this.suspends(fn) || !twinnable(this.ts, fn) || this.calledUnseen.has(fn);
+      if (!whole) continue;
+      for (const use of uses) {
+        if (this.facts.calls.has(use.call) || !this.reachedParameter(fn, use.index)) continue;
+        const kind = use.kind();
+        if (kind === undefined) continue;
+        this.mark(fn, use.call, kind);
         changed = true;
       }
     }
-    propagate();
+    for (const { call, owner, callee } of this.valueCalls) {
+      if (this.facts.calls.has(call) || this.values.opaque(this.checker.getTypeAtLocation(callee)) || !this.values.holds(callee)) continue;
+      this.mark(owner, call, { kind: "maybe", name: callee.getText() });
+      changed = true;
+    }
+    this.propagate();
+    return this.values.refresh(this.escaping, this.valueFunctions) || changed;
   }
 
-  // A twin that suspends anyway is simply a suspending function: its calls use that version.
-  for (const fn of facts.twins) if (facts.suspending.has(fn)) facts.twins.delete(fn);
-  for (const [call, kind] of facts.calls) if (kind.kind === "twin" && facts.suspending.has(kind.fn)) facts.calls.set(call, { kind: "function", fn: kind.fn });
-  return facts;
+  /** Does an element of `array` (an array literal, or any array by its element type) hold one? */
+  private elementHolds(array: ts.Expression): boolean {
+    const { ts, checker } = this;
+    const inner = unwrap(ts, array);
+    if (ts.isArrayLiteralExpression(inner)) return inner.elements.some((e) => this.values.holds(ts.isSpreadElement(e) ? e.expression : e));
+    const type = checker.getNonNullableType(checker.getTypeAtLocation(inner));
+    const element = checker.isArrayType(type) ? checker.getTypeArguments(type as ts.TypeReference)[0] : undefined;
+    return element !== undefined && this.values.typeHolds(element, false);
+  }
+
+  /** Which parameters move into the body, and the body names they would see otherwise. */
+  private settleParameters(): void {
+    for (const fn of this.facts.suspending.keys()) {
+      const from = firstMoved(this.ts, fn, this.facts);
+      if (from < 0) continue;
+      this.facts.moved.set(fn, from);
+      const shadowed = shadowedNames(this.ts, this.checker, fn, from);
+      if (shadowed.size > 0) this.facts.shadowed.set(fn, shadowed);
+    }
+  }
+
+  /** The suspending versions of the twins: what their parameter uses become there. */
+  private settleTwins(): void {
+    for (const fn of this.twinned) {
+      if (this.suspends(fn)) continue;
+      const calls = new Map<CallLike, CallKind>();
+      for (const use of this.parameterUses.get(fn) ?? []) {
+        const kind = use.kind();
+        if (kind !== undefined) calls.set(use.call, kind);
+        if (kind?.kind === "maybe") this.facts.checked.set(use.call, kind.name);
+      }
+      this.facts.twins.set(fn, calls);
+    }
+    // A twin found to suspend anyway is simply a suspending function: its calls use that version.
+    for (const [call, kind] of this.facts.calls) if (kind.kind === "twin" && this.suspends(kind.fn)) this.facts.calls.set(call, { kind: "function", fn: kind.fn });
+  }
+
+  /**
+   * Calls through a callee typed `any` or `Function`, which the analysis cannot judge: in a
+   * suspending function they are checked calls that work either way; in plain code, once any
+   * suspending function flows into values, the runtime checks that none arrives there.
+   */
+  private settleChecks(): void {
+    const { ts, checker } = this;
+    const opaque = (callee: ts.Expression) => this.values.typeHolds(checker.getTypeAtLocation(callee), true) && this.values.opaque(checker.getTypeAtLocation(callee));
+    const plainUses = [...this.parameterUses].flatMap(([fn, uses]) => (this.twinned.has(fn) ? [] : uses.map((u) => ({ call: u.call, owner: fn as Owner, callee: calleeOf(u.call) }))));
+    for (const { call, owner, callee } of [...this.valueCalls, ...plainUses]) {
+      if (this.facts.calls.has(call) || !opaque(callee)) continue;
+      if (isFunctionNode(ts, owner) && this.suspends(owner)) this.facts.calls.set(call, { kind: "maybe", name: callee.getText() });
+      else this.facts.checked.set(call, callee.getText());
+    }
+  }
 }
 
 /** Can a twin stand beside `fn` under a name of its own (`name$miou`)? */
 function twinnable(ts: TS, fn: FunctionNode): boolean {
-  return (ts.isFunctionDeclaration(fn) && fn.name !== undefined) || (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name));
+  return (ts.isFunctionDeclaration(fn) && fn.name !== undefined) || (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name) && ts.isClassLike(fn.parent));
 }
 
-/** The function (the owner or one around it) whose parameter `callee` names, and its index. */
-function parameterOf(ts: TS, checker: ts.TypeChecker, callee: ts.Expression): { fn: FunctionNode; index: number } | undefined {
-  if (!ts.isIdentifier(callee)) return undefined;
-  const decl = checker.getSymbolAtLocation(callee)?.valueDeclaration;
-  if (decl === undefined || !ts.isParameter(decl) || !isFunction(ts, decl.parent)) return undefined;
-  return { fn: decl.parent, index: decl.parent.parameters.indexOf(decl) };
+/** The arguments a call-like node passes, by parameter index (a tagged template's strings first). */
+function argumentsOf(ts: TS, call: CallLike): readonly (ts.Expression | undefined)[] {
+  if (ts.isCallExpression(call)) {
+    const spread = call.arguments.findIndex((a) => ts.isSpreadElement(a));
+    return spread < 0 ? call.arguments : call.arguments.slice(0, spread);
+  }
+  return ts.isTemplateExpression(call.template) ? [undefined, ...call.template.templateSpans.map((s) => s.expression)] : [];
+}
+
+function memberName(ts: TS, name: ts.PropertyName | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  return undefined;
 }

@@ -4,7 +4,7 @@
  * fact like any other, so `miou check` and every host report the same list.
  */
 import type ts from "typescript";
-import { functionName, type Facts, type FunctionNode } from "./facts.js";
+import { calleeOf, functionName, type CallKind, type CallLike, type Facts, type FunctionNode } from "./facts.js";
 import type { Capture } from "./captures.js";
 import { isBranded, isMiouFunction } from "./brand.js";
 import { functionOf, isFunctionNode } from "./resolve.js";
@@ -12,7 +12,7 @@ import { functionOf, isFunctionNode } from "./resolve.js";
 type TS = typeof import("typescript");
 
 export interface MiouDiagnostic {
-  code: 1001 | 1002 | 1003 | 1004 | 1005;
+  code: 1001 | 1002 | 1003 | 1004 | 1005 | 1006;
   node: ts.Node;
   message: string;
 }
@@ -27,12 +27,15 @@ const CALLING_ARRAY_METHODS = ["sort", "toSorted", "findLast", "findLastIndex", 
 export function diagnose(ts: TS, program: ts.Program, facts: Facts): MiouDiagnostic[] {
   const checker = program.getTypeChecker();
   const out: MiouDiagnostic[] = [];
-  const callee = (call: ts.CallExpression) => call.expression.getText();
+  const callee = (call: CallLike) => calleeOf(call).getText();
 
-  for (const call of facts.calls.keys()) {
+  for (const [call, kind] of facts.calls) {
     const owner = ownerOf(ts, call);
     const what = `\`${callee(call)}\` suspends`;
-    if (ts.isSourceFile(owner)) {
+    const place = misplaced(ts, owner);
+    if (kind.kind === "maybe" && place !== undefined) {
+      out.push({ code: 1006, node: call, message: maybeMisplaced(callee(call), kind, place) });
+    } else if (ts.isSourceFile(owner)) {
       out.push({ code: 1004, node: call, message: `${what}, but it is called at the top level of the module, outside any function. Move it into a function that Miou.run runs (or that such a function calls).` });
     } else if (ts.isPropertyDeclaration(owner) || ts.isClassStaticBlockDeclaration(owner)) {
       const place = ts.isPropertyDeclaration(owner) ? "a class field initialiser" : "a static block";
@@ -110,6 +113,28 @@ function refusal(c: Capture): string {
   return `it captures ${name}, which holds ${holds ?? "a value that cannot cross"}; only values structured clone copies can cross (primitives, arrays, plain objects, Map, Set, Date, RegExp, buffers, Error). Pass it as a value, compute it inside the function, or make it a module-level const or function.`;
 }
 
+/** Where a call cannot suspend, in words; undefined where it can. */
+function misplaced(ts: TS, owner: ReturnType<typeof ownerOf>): string | undefined {
+  if (ts.isSourceFile(owner)) return "at the top level of the module";
+  if (ts.isPropertyDeclaration(owner)) return "in a class field initialiser";
+  if (ts.isClassStaticBlockDeclaration(owner)) return "in a static block";
+  if (ts.isConstructorDeclaration(owner)) return `in a constructor (${functionName(ts, owner)})`;
+  if (ts.isAccessor(owner)) return `in ${ts.isGetAccessor(owner) ? "a getter" : "a setter"} (${functionName(ts, owner)})`;
+  if (isImplicit(ts, owner)) return `in ${functionName(ts, owner)}, a method JavaScript calls implicitly`;
+  if (owner.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return `in the async function ${functionName(ts, owner)}`;
+  if ((ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner) || ts.isMethodDeclaration(owner)) && owner.asteriskToken !== undefined)
+    return `in the generator function ${functionName(ts, owner)}`;
+  return undefined;
+}
+
+/** MIOU1006: a call through a value a suspending function can reach, where no call can suspend. */
+function maybeMisplaced(callee: string, kind: CallKind & { kind: "maybe" }, place: string): string {
+  return (
+    `\`${callee}\` may hold a suspending function (one of the program's suspending functions fits its type), but it is called ${place}, where nothing can wait for it. ` +
+    `Call ${kind.name} from a plain function that Miou.run runs (or that such a function calls), or give it a type no suspending function fits.`
+  );
+}
+
 /** The function (or other place) whose own body holds `node`. */
 export function ownerOf(ts: TS, node: ts.Node): FunctionNode | ts.SourceFile | ts.PropertyDeclaration | ts.ClassStaticBlockDeclaration {
   for (let n = node.parent; ; n = n.parent) {
@@ -145,7 +170,7 @@ function isExternal(ts: TS, program: ts.Program, checker: ts.TypeChecker, call: 
   if (isMiouFunction(checker, call.expression)) return false;
   const type = checker.getTypeAtLocation(call.expression);
   if (ts.isPropertyAccessExpression(call.expression)) {
-    const receiver = checker.getTypeAtLocation(call.expression.expression);
+    const receiver = checker.getNonNullableType(checker.getTypeAtLocation(call.expression.expression));
     // Arrays and collections store functions without calling them, and the array methods that
     // do call them are rewritten to helpers that can suspend, but for these few.
     const array = checker.isArrayType(receiver) || checker.isTupleType(receiver);

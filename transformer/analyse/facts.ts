@@ -14,6 +14,16 @@ export type FunctionNode =
   | ts.AccessorDeclaration
   | ts.ConstructorDeclaration;
 
+/**
+ * A call the analysis classifies: a call expression, or a tagged template (whose tag is called).
+ */
+export type CallLike = ts.CallExpression | ts.TaggedTemplateExpression;
+
+/** The callee of a call-like node. */
+export function calleeOf(call: CallLike): ts.Expression {
+  return "tag" in call ? call.tag : call.expression;
+}
+
 /** How a call site relates to suspension. */
 export type CallKind =
   /** a ⏸ function of miou (or of a library built with the transformer): a branded callee */
@@ -24,24 +34,45 @@ export type CallKind =
   | { kind: "array"; method: string; callback: FunctionNode | "primitive" }
   /** a function of the program that suspends only through a suspending function passed to it */
   | { kind: "twin"; fn: FunctionNode }
-  /** a call through a value the analysis cannot resolve (a parameter, a property, ...) */
+  /**
+   * a call through a value a suspending function can reach (a parameter, a variable, a property,
+   * an element, an overridable method): checked at run time, it runs a frame or takes a value
+   */
   | { kind: "maybe"; name: string };
 
 export interface SuspendReason {
   /** The call in the function's own body that makes it suspend. */
-  call: ts.CallExpression;
+  call: CallLike;
   kind: CallKind;
 }
 
 export interface Facts {
   /** Functions that suspend, each with the first call that makes it suspend. */
   suspending: Map<FunctionNode, SuspendReason>;
-  /** Every call that is a suspension point, in every function. */
-  calls: Map<ts.CallExpression, CallKind>;
-  /** Functions with maybe-suspending calls, and the calls. */
-  maybe: Map<FunctionNode, ts.CallExpression[]>;
-  /** Functions emitted twice (plain and suspending) because a suspending function reaches them. */
-  twins: Set<FunctionNode>;
+  /** Every call that is a suspension point of a suspending function (or misplaced: diagnosed). */
+  calls: Map<CallLike, CallKind>;
+  /**
+   * Functions emitted twice, a plain version and a suspending one (`name$miou`), because a
+   * suspending function reaches one of their parameters at some call sites: the suspension points
+   * of the suspending version. The plain version checks its calls through those parameters.
+   */
+  twins: Map<FunctionNode, Map<CallLike, CallKind>>;
+  /**
+   * Calls in plain code checked at run time (`plain(f(x), "f")`): a suspending function arriving
+   * there throws a TypeError instead of handing back a generator object. The calls through a
+   * twin's parameters in its plain version, and calls through a callee typed `any` or `Function`.
+   */
+  checked: Map<CallLike, string>;
+  /**
+   * Suspending functions whose parameter list loses its defaults (a `yield` cannot stand there):
+   * the index of the first parameter that moves into the body.
+   */
+  moved: Map<FunctionNode, number>;
+  /**
+   * In such functions, the body's names that a moved default reads from outside (the body would
+   * shadow them): every identifier of the body naming one, with the symbol to rename.
+   */
+  shadowed: Map<FunctionNode, Map<ts.Identifier, ts.Symbol>>;
   /** Functions given to `call` or `parallel`, with what they capture from outside. */
   captures: Map<FunctionNode, Capture[]>;
   /** Where portable functions are handed over (`call`, `parallel`, `run`'s `events`), by argument. */
@@ -103,9 +134,13 @@ export function printFacts(ts: typeof import("typescript"), facts: Facts, relati
   };
   const sorted = [...facts.suspending].sort(([a], [b]) => (where(a) < where(b) ? -1 : 1));
   for (const [fn, reason] of sorted) {
-    const twin = facts.twins.has(fn) ? " (twin: a plain and a suspending version)" : "";
-    lines.push(`${functionName(ts, fn)} suspends${twin}: ${where(fn)}`);
+    lines.push(`${functionName(ts, fn)} suspends: ${where(fn)}`);
     lines.push(`  because it ${describe(reason.kind)} at ${where(reason.call)}`);
+  }
+  const twins = [...facts.twins].sort(([a], [b]) => (where(a) < where(b) ? -1 : 1));
+  for (const [fn, calls] of twins) {
+    lines.push(`${functionName(ts, fn)} has a suspending twin (${functionName(ts, fn)}$miou): ${where(fn)}`);
+    for (const [c, kind] of calls) lines.push(`  which ${describe(kind)} at ${where(c)}`);
   }
   for (const [fn, captures] of facts.captures) {
     lines.push(`${functionName(ts, fn)} runs on another domain: ${where(fn)}`);
@@ -114,11 +149,6 @@ export function printFacts(ts: typeof import("typescript"), facts: Facts, relati
   }
   for (const site of facts.portable.values())
     if (site.index >= 0) lines.push(`${site.role === "events" ? "events" : "portable"} #${site.index}: ${site.arg.getText()} at ${where(site.arg)}`);
-  for (const [fn, calls] of facts.maybe) {
-    if (facts.suspending.has(fn)) continue;
-    const twin = facts.twins.has(fn) ? "twin" : "plain";
-    lines.push(`${functionName(ts, fn)} may suspend (${twin}): ${where(fn)}`);
-    for (const c of calls) lines.push(`  through ${c.expression.getText()} at ${where(c)}`);
-  }
+  for (const [c, name] of facts.checked) lines.push(`checked at run time: ${name}(...) at ${where(c)}`);
   return lines.join("\n");
 }

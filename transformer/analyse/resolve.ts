@@ -32,7 +32,8 @@ export function functionOf(ts: TS, program: ts.Program, e: ts.Expression): Funct
   const decl = symbol?.valueDeclaration;
   if (decl === undefined || !inProgram(program, decl)) return undefined;
   if (isFunctionNode(ts, decl) && decl.body !== undefined) return decl;
-  if (ts.isVariableDeclaration(decl) && decl.initializer !== undefined) {
+  // A `const` holds its function for good; a `let` or `var` may be assigned another one.
+  if (ts.isVariableDeclaration(decl) && decl.initializer !== undefined && ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) {
     const init = unwrap(ts, decl.initializer);
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
   }

@@ -1,8 +1,9 @@
 /**
  * Parameters of a function turned into a generator: `yield` may not stand in a parameter list,
- * so from the first parameter whose default or pattern suspends, each parameter becomes a plain
- * name and its pattern and default move to the top of the body, in order (later defaults may
- * read earlier parameters, as before).
+ * so from the first parameter whose default or pattern suspends (`facts.moved`), each parameter
+ * becomes a plain name and its pattern and default move to the top of the body, in order (later
+ * defaults may read earlier parameters, as before; body names they would see are renamed, see
+ * `analyse/shadows.ts`).
  */
 import type ts from "typescript";
 import type { Facts, FunctionNode } from "../analyse/facts.js";
@@ -16,8 +17,7 @@ export function moveParameters(
   facts: Facts,
   visit: (n: ts.Node) => ts.Node | ts.Node[],
 ): { parameters: ts.NodeArray<ts.ParameterDeclaration>; prologue: ts.Statement[] } {
-  const suspends = (n: ts.Node): boolean => (ts.isCallExpression(n) && facts.calls.has(n)) || (ts.forEachChild(n, (c) => suspends(c) || undefined) ?? false);
-  const first = fn.parameters.findIndex((p) => (p.initializer !== undefined && suspends(p.initializer)) || suspends(p.name));
+  const first = facts.moved.get(fn) ?? -1;
   const visitParam = (p: ts.ParameterDeclaration) => visit(p) as ts.ParameterDeclaration;
   if (first < 0) return { parameters: f.createNodeArray(fn.parameters.map(visitParam)), prologue: [] };
 

@@ -1,20 +1,41 @@
 /**
  * Rewriting (transformer.md §2): suspending functions become generator functions speaking the
- * compiled protocol (runtime/PROTOCOL.md); suspending calls become one `yield` each.
+ * compiled protocol (runtime/PROTOCOL.md); suspending calls become one `yield` each. This file
+ * only uses the facts of `transformer/analyse`; it computes none.
+ *
+ * What each kind of call and construct becomes, with the fixture that shows it
+ * (`tests/transformer/fixtures/<group>/<case>/`):
+ *
+ * | source | output | fixture |
+ * | --- | --- | --- |
+ * | `Miou.await_exn(p)` (a ⏸ function, `primitive`) | `(yield Miou.await_exn(p))` | basics/primitive-call |
+ * | `f(x)`, `f` suspends (`function`) | `(yield at(f(x), $s + k))` | basics/function-call |
+ * | `g(f)`, `g` plain, calls its parameter (`twin`) | `(yield at(g$miou(f), $s + k))`, and `function* g$miou` beside `g` | functions/higher-order |
+ * | `xs.map(cb)`, `cb` suspends (`array`) | `(yield at(map(xs, cb), $s + k))` | arrays/methods |
+ * | `xs?.map(cb)` | `(t = xs) == null ? void 0 : (yield at(map(t, cb), $s + k))` | arrays/optional |
+ * | `v(x)`, `v` a value a suspending function may reach (`maybe`) | `(yield maybe(v(x), $s + k))` | functions/values |
+ * | `o?.m(x)`, `m` suspends | `(yield maybe(o?.m(x), $s + k))` | expressions/optional-chain |
+ * | `` tag`a${x}` ``, `tag` suspends | `(yield at(tag`a${x}`, $s + k))` | expressions/tagged-template |
+ * | `v(x)` in plain code, `v` typed `any`, or a twin's parameter in its plain version | `plain(v(x), "v")`: a frame there is a TypeError | functions/higher-order-misuse |
+ * | `function f(a = s()) {}` | `function* f(p0 = void 0) { let a = p0 === void 0 ? (yield ...) : p0; }` (body names the defaults read are renamed) | functions/default-parameters |
+ * | `() => this.x + s()` | `function* () {...}.bind(this)` | functions/arrow-this |
+ * | `() => arguments[0] + s()` | `((a) => function* () { ...a[0]... })(arguments)` | functions/arrow-arguments |
+ * | `() => super.m() + s()` | `((sup) => function* () { sup("m").call(this) }.bind(this))((k) => super[k])` | functions/arrow-super |
+ * | `function f() { arguments }` at ES5 | `function f() { const a = arguments; return function* () {...a...}.call(this); }` | (program suite at ES5) |
+ * | `call(fn)`, `parallel(fn, xs)` | `call(p0(a, b))`, `const p0 = portable(import.meta.url, 0, (a, b) => fn)` | portable/* |
  *
  * Evaluation order needs no restructuring: a `yield` may stand in any expression position of a
  * generator, so `a() && f()`, `x ?? f()`, `` `${f()}` ``, `{ [f()]: 1 }`, `g(...f())`, loop
  * heads and `switch` cases keep JavaScript's own order and short-circuiting. What cannot hold a
  * `yield` is moved: parameter defaults go into the body.
- *
- * This file only uses the facts of `transformer/analyse`; it computes none.
  */
 import type ts from "typescript";
-import { functionName, type CallKind, type Facts, type FunctionNode } from "../analyse/facts.js";
+import { functionName, type CallKind, type CallLike, type Facts, type FunctionNode } from "../analyse/facts.js";
 import type { PortableSite } from "../analyse/captures.js";
 import { isFunctionNode } from "../analyse/resolve.js";
 import { Imports } from "./imports.js";
 import { moveParameters } from "./parameters.js";
+import { Scopes } from "./scopes.js";
 
 type TS = typeof import("typescript");
 
@@ -23,234 +44,248 @@ export interface RewriteOptions {
   siteFile: string;
   /** The file is emitted as CommonJS: no `import.meta`, `miou/compiled` is required. */
   commonjs?: boolean;
+  /** The emit target is below ES2015: TypeScript lowers the generators into plain functions. */
+  es5?: boolean;
 }
 
 /** Does the file contain anything to rewrite? An untouched file is returned as it is. */
 export function touches(file: ts.SourceFile, facts: Facts): boolean {
   for (const fn of facts.suspending.keys()) if (fn.getSourceFile() === file) return true;
-  for (const fn of facts.twins) if (fn.getSourceFile() === file) return true;
+  for (const fn of facts.twins.keys()) if (fn.getSourceFile() === file) return true;
+  for (const call of facts.checked.keys()) if (call.getSourceFile() === file) return true;
   for (const site of facts.portable.values()) if (site.index >= 0 && site.arg.getSourceFile() === file) return true;
   return false;
 }
 
 export function rewriteFile(ts: TS, context: ts.TransformationContext, file: ts.SourceFile, facts: Facts, options: RewriteOptions): ts.SourceFile {
-  if (!touches(file, facts)) return file;
-  const f = context.factory;
-  const imports = new Imports(ts, f);
-  const table: (string | number)[] = [];
-  const base = f.createUniqueName("s");
+  return touches(file, facts) ? new Rewriter(ts, context, file, facts, options).file() : file;
+}
 
-  /** `base + k` for a new call site of `owner` at `call`. */
-  const site = (call: ts.CallExpression, owner: FunctionNode): ts.Expression => {
-    const { line, character } = file.getLineAndCharacterOfPosition(call.getStart(file));
-    const k = table.length / 3;
-    table.push(functionName(ts, owner), line + 1, character + 1);
-    return k === 0 ? base : f.createAdd(base, f.createNumericLiteral(k));
-  };
+/**
+ * Which version of a function's body is being written: its only version when it suspends
+ * (`generator`), the suspending version of a twin (`twin`), or plain code.
+ */
+type Version = { kind: "generator"; fn: FunctionNode } | { kind: "twin"; fn: FunctionNode; calls: Map<CallLike, CallKind> } | { kind: "plain" };
 
-  const yielding = (call: ts.CallExpression, e: ts.Expression): ts.Expression => {
-    const y = f.createYieldExpression(undefined, e);
-    ts.setTextRange(y, call);
-    return f.createParenthesizedExpression(y);
-  };
+const PLAIN: Version = { kind: "plain" };
 
-  const rewriteCall = (call: ts.CallExpression, kind: CallKind, owner: FunctionNode): ts.Expression => {
-    const visited = ts.visitEachChild(call, (n) => visit(n, owner), context);
-    const where = site(call, owner);
+class Rewriter {
+  private readonly f: ts.NodeFactory;
+  /** The helpers of `miou/compiled` this file uses, imported once. */
+  private readonly imports: Imports;
+  /** The call sites' table: `name, line, column` per site, registered at the top of the module. */
+  private readonly sites: (string | number)[] = [];
+  /** The id of the module's first call site (`$s`); the k-th is `$s + k`. */
+  private readonly base: ts.Identifier;
+  /** Local names imported by name whose twin (`name$miou`) must be imported beside them. */
+  private readonly twinImports = new Set<string>();
+  /** The module's registry of portable functions (PROTOCOL.md §6): `const p0 = portable(...)`, by index. */
+  private readonly registry = new Map<number, { ref: ts.Identifier; statement?: ts.Statement }>();
+  /** `this`, `arguments` and `super` of arrows, and renamed body names. */
+  private readonly scopes: Scopes;
+
+  constructor(
+    private readonly ts: TS,
+    private readonly context: ts.TransformationContext,
+    private readonly source: ts.SourceFile,
+    private readonly facts: Facts,
+    private readonly options: RewriteOptions,
+  ) {
+    this.f = context.factory;
+    this.imports = new Imports(ts, this.f);
+    this.base = this.f.createUniqueName("s");
+    this.scopes = new Scopes(ts, context);
+  }
+
+  file(): ts.SourceFile {
+    const { ts, f } = this;
+    const visited = ts.visitEachChild(this.source, (n) => this.visit(n, PLAIN), this.context);
+    const rewritten = f.updateSourceFile(visited, visited.statements.map((st) => (ts.isImportDeclaration(st) ? importTwins(ts, f, st, this.twinImports) : st)));
+    const registered = [...this.registry].sort(([a], [b]) => a - b).map(([, e]) => e.statement!);
+    return this.imports.prepend(rewritten, [...this.siteTable(), ...registered], this.options.commonjs === true);
+  }
+
+  // ---- the vocabulary -------------------------------------------------------------------------
+
+  /** `$s + k` for a new call site of `owner` at `call`. */
+  private site(call: CallLike, owner: FunctionNode): ts.Expression {
+    const { line, character } = this.source.getLineAndCharacterOfPosition(call.getStart(this.source));
+    const k = this.sites.length / 3;
+    this.sites.push(functionName(this.ts, owner), line + 1, character + 1);
+    return k === 0 ? this.base : this.f.createAdd(this.base, this.f.createNumericLiteral(k));
+  }
+
+  /** `(yield e)`, mapped to the call it stands for. */
+  private yielding(call: CallLike, e: ts.Expression): ts.Expression {
+    const y = this.f.createYieldExpression(undefined, e);
+    this.ts.setTextRange(y, call);
+    return this.f.createParenthesizedExpression(y);
+  }
+
+  /** `helper(args...)` of `miou/compiled`. */
+  private helper(name: string, args: ts.Expression[]): ts.Expression {
+    return this.f.createCallExpression(this.imports.use(name), undefined, args);
+  }
+
+  // ---- visiting -------------------------------------------------------------------------------
+
+  private visit(node: ts.Node, version: Version): ts.Node | ts.Node[] {
+    const { ts } = this;
+    const portable = this.portableAt(node);
+    if (portable !== undefined) return portable;
+    if (isFunctionNode(ts, node)) return this.visitFunction(node);
+    if (ts.isIdentifier(node)) return this.scopes.renamed(node) ?? node;
+    if (ts.isShorthandPropertyAssignment(node)) {
+      const name = this.scopes.renamed(node.name);
+      if (name !== undefined) return this.f.createPropertyAssignment(node.name.text, name);
+    }
+    if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
+      const kind = version.kind === "generator" ? this.facts.calls.get(node) : version.kind === "twin" ? version.calls.get(node) : undefined;
+      if (kind !== undefined && version.kind !== "plain") return this.rewriteCall(node, kind, version);
+      const checked = version.kind !== "generator" ? this.facts.checked.get(node) : undefined;
+      if (checked !== undefined) return this.helper("plain", [this.visitChildren(node, version) as ts.Expression, this.f.createStringLiteral(checked)]);
+    }
+    return this.visitChildren(node, version);
+  }
+
+  private visitChildren<T extends ts.Node>(node: T, version: Version): T {
+    return this.ts.visitEachChild(node, (n) => this.visit(n, version), this.context);
+  }
+
+  private rewriteCall(call: CallLike, kind: CallKind, version: Version & { fn: FunctionNode }): ts.Expression {
+    const { ts, f } = this;
+    const visited = this.visitChildren(call, version);
+    const where = this.site(call, version.fn);
+    if (kind.kind === "array") {
+      const c = visited as ts.CallExpression;
+      const callee = c.expression as ts.PropertyAccessExpression;
+      if (callee.questionDotToken === undefined) return this.yielding(call, this.helper("at", [this.helper(kind.method, [callee.expression, ...c.arguments]), where]));
+      // `xs?.map(cb)`: nothing is called when `xs` is null or undefined.
+      const t = f.createTempVariable(this.context.hoistVariableDeclaration);
+      const run = this.yielding(call, this.helper("at", [this.helper(kind.method, [t, ...c.arguments]), where]));
+      return f.createParenthesizedExpression(f.createConditionalExpression(f.createEquality(f.createAssignment(t, callee.expression), f.createNull()), undefined, f.createVoidZero(), undefined, run));
+    }
     // An optional chain may give `undefined` instead of calling: the result is checked at run time.
     const optional = (call.flags & ts.NodeFlags.OptionalChain) !== 0;
-    if (kind.kind === "maybe" || optional) return yielding(call, f.createCallExpression(imports.use("maybe"), undefined, [visited, where]));
-    if (kind.kind === "array") {
-      const callee = visited.expression as ts.PropertyAccessExpression;
-      const helper = f.createCallExpression(imports.use(kind.method), undefined, [callee.expression, ...visited.arguments]);
-      return yielding(call, f.createCallExpression(imports.use("at"), undefined, [helper, where]));
-    }
-    const target = kind.kind === "twin" ? twinCallee(visited) : visited;
-    return yielding(call, f.createCallExpression(imports.use("at"), undefined, [target, where]));
-  };
-
-  /** Local names imported by name whose twin (`name$miou`) must be imported beside them. */
-  const twinImports = new Set<string>();
+    if (kind.kind === "maybe" || optional) return this.yielding(call, this.helper("maybe", [visited, where]));
+    const target = kind.kind === "twin" ? this.twinCallee(visited as ts.CallExpression) : visited;
+    return this.yielding(call, this.helper("at", [target, where]));
+  }
 
   /** The call with its callee pointing at the suspending twin (`name$miou`). */
-  const twinCallee = (call: ts.CallExpression): ts.CallExpression => {
+  private twinCallee(call: ts.CallExpression): ts.CallExpression {
+    const { ts, f } = this;
     const callee = call.expression;
-    if (ts.isIdentifier(callee)) twinImports.add(callee.text);
+    if (ts.isIdentifier(callee)) this.twinImports.add(callee.text);
     const renamed = ts.isIdentifier(callee)
       ? f.createIdentifier(twinName(callee.text))
       : ts.isPropertyAccessExpression(callee)
         ? f.updatePropertyAccessExpression(callee, callee.expression, f.createIdentifier(twinName(callee.name.text)))
         : callee;
     return f.updateCallExpression(call, renamed, call.typeArguments, call.arguments);
-  };
+  }
 
-  const toGenerator = (fn: FunctionNode): ts.Node => {
+  private visitFunction(node: FunctionNode): ts.Node | ts.Node[] {
+    const { ts } = this;
+    if (this.facts.suspending.has(node)) return this.toGenerator(node);
+    const calls = this.facts.twins.get(node);
+    if (calls !== undefined && (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))) return [this.visitChildren(node, PLAIN), this.twinOf(node, calls)];
+    return this.visitChildren(node, PLAIN);
+  }
+
+  /** The suspending version of a plain higher-order function: calls through its parameters may suspend. */
+  private twinOf(fn: ts.FunctionDeclaration | ts.MethodDeclaration, calls: Map<CallLike, CallKind>): ts.Node {
+    const { f, ts } = this;
+    const star = f.createToken(ts.SyntaxKind.AsteriskToken);
+    const version: Version = { kind: "twin", fn, calls };
+    const body = this.visitChildren(fn.body!, version);
+    const parameters = f.createNodeArray(fn.parameters.map((p) => this.visit(p, version) as ts.ParameterDeclaration));
+    if (ts.isFunctionDeclaration(fn)) return f.createFunctionDeclaration(fn.modifiers, star, twinName(fn.name!.text), fn.typeParameters, parameters, undefined, body);
+    return f.createMethodDeclaration(fn.modifiers, star, twinName((fn.name as ts.Identifier).text), fn.questionToken, fn.typeParameters, parameters, undefined, body);
+  }
+
+  private toGenerator(fn: FunctionNode): ts.Node {
+    const { ts, f } = this;
     // `async` functions and hand-written generators cannot suspend a task (MIOU1002): left as written.
     const written = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in fn && fn.asteriskToken !== undefined);
-    if (written) return ts.visitEachChild(fn, (n) => visit(n, null), context);
+    if (written || ts.isAccessor(fn) || ts.isConstructorDeclaration(fn)) return this.visitChildren(fn, PLAIN); // diagnosed, left as they are
+    const version: Version = { kind: "generator", fn };
+    const restore = this.scopes.renameShadowed(fn, this.facts);
+    const { parameters, prologue } = moveParameters(ts, f, fn, this.facts, (n) => this.visit(n, version));
+    const body = this.generatorBody(fn, prologue, version);
+    restore();
+    if (ts.isArrowFunction(fn)) return this.scopes.arrowToGenerator(fn, parameters, body);
+    if (this.options.es5 === true && this.scopes.usesArguments(fn)) return this.scopes.capturingArguments(fn, parameters, body);
     const star = f.createToken(ts.SyntaxKind.AsteriskToken);
-    const { parameters, prologue } = moveParameters(ts, f, fn, facts, (n) => visit(n, fn));
-    const body = generatorBody(fn, prologue);
-    if (ts.isFunctionDeclaration(fn))
-      return f.updateFunctionDeclaration(fn, fn.modifiers, star, fn.name, fn.typeParameters, parameters, undefined, body);
-    if (ts.isFunctionExpression(fn))
-      return f.updateFunctionExpression(fn, fn.modifiers, star, fn.name, fn.typeParameters, parameters, undefined, body);
-    if (ts.isMethodDeclaration(fn))
-      return f.updateMethodDeclaration(fn, fn.modifiers, star, fn.name, fn.questionToken, fn.typeParameters, parameters, undefined, body);
-    if (ts.isArrowFunction(fn)) return arrowToGenerator(fn, parameters, body);
-    return ts.visitEachChild(fn, (n) => visit(n, null), context); // accessors, constructors: diagnosed, left as they are
-  };
+    if (ts.isFunctionDeclaration(fn)) return f.updateFunctionDeclaration(fn, fn.modifiers, star, fn.name, fn.typeParameters, parameters, undefined, body);
+    if (ts.isFunctionExpression(fn)) return f.updateFunctionExpression(fn, fn.modifiers, star, fn.name, fn.typeParameters, parameters, undefined, body);
+    return f.updateMethodDeclaration(fn as ts.MethodDeclaration, fn.modifiers, star, fn.name as ts.PropertyName, (fn as ts.MethodDeclaration).questionToken, fn.typeParameters, parameters, undefined, body);
+  }
 
-  /**
-   * An arrow's `this` and `arguments` are those around it: the generator is bound to that `this`,
-   * and reads `arguments` through a parameter of an arrow called with the `arguments` around it:
-   * `((args) => function* () { ...args... }.bind(this))(arguments)`.
-   */
-  const arrowToGenerator = (fn: ts.ArrowFunction, parameters: ts.NodeArray<ts.ParameterDeclaration>, body: ts.Block): ts.Expression => {
-    const args = usesArguments(ts, fn.body) ? f.createUniqueName("arguments") : undefined;
-    const renamed = args === undefined ? body : (renameArguments(ts, context, body, args) as ts.Block);
-    let gen: ts.Expression = ts.setTextRange(f.createFunctionExpression(fn.modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, fn.typeParameters, parameters, undefined, renamed), fn);
-    if (usesThis(ts, fn.body)) gen = f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(gen), "bind"), undefined, [f.createThis()]);
-    if (args === undefined) return gen;
-    const capture = f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, args)], undefined, undefined, gen);
-    return f.createCallExpression(f.createParenthesizedExpression(capture), undefined, [f.createIdentifier("arguments")]);
-  };
-
-  const generatorBody = (fn: FunctionNode, prologue: ts.Statement[]): ts.Block => {
+  private generatorBody(fn: FunctionNode, prologue: ts.Statement[], version: Version): ts.Block {
+    const { ts, f } = this;
     const body = fn.body!;
     if (ts.isBlock(body)) {
-      const visited = ts.visitEachChild(body, (n) => visit(n, fn), context);
+      const visited = this.visitChildren(body, version);
       return prologue.length === 0 ? visited : f.updateBlock(visited, [...prologue, ...visited.statements]);
     }
-    const value = visit(body, fn) as ts.Expression;
-    const ret = f.createReturnStatement(value);
-    ts.setTextRange(ret, body);
+    const ret = ts.setTextRange(f.createReturnStatement(this.visit(body, version) as ts.Expression), body);
     return ts.setTextRange(f.createBlock([...prologue, ret], true), body);
-  };
+  }
 
-  /** The module's registry of portable functions (PROTOCOL.md §6): `const p0 = portable(...)`, by index. */
-  const registry = new Map<number, { ref: ts.Identifier; statement?: ts.Statement }>();
+  // ---- portable functions ---------------------------------------------------------------------
 
-  const url = (): ts.Expression =>
-    options.commonjs === true
-      ? f.createPropertyAccessExpression(
-          f.createCallExpression(f.createPropertyAccessExpression(f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral("url")]), "pathToFileURL"), undefined, [f.createIdentifier("__filename")]),
-          "href",
-        )
-      : f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
+  private url(): ts.Expression {
+    const { ts, f } = this;
+    if (this.options.commonjs !== true) return f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
+    const require = f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral("url")]);
+    return f.createPropertyAccessExpression(f.createCallExpression(f.createPropertyAccessExpression(require, "pathToFileURL"), undefined, [f.createIdentifier("__filename")]), "href");
+  }
 
   /** A registered portable function at its site: `p0(a, b)`, the function made with its local captures. */
-  const portableRef = (site: PortableSite): ts.Expression => {
+  private portableRef(site: PortableSite): ts.Expression {
+    const { ts, f } = this;
     const { target, index } = site;
-    const locals = target.kind === "function" ? facts.captures.get(target.fn)!.filter((c) => c.crossing.by === "value") : [];
-    let entry = registry.get(index);
+    const locals = target.kind === "function" ? this.facts.captures.get(target.fn)!.filter((c) => c.crossing.by === "value") : [];
+    let entry = this.registry.get(index);
     if (entry === undefined) {
       entry = { ref: f.createUniqueName(`p${index}`) };
-      registry.set(index, entry);
+      this.registry.set(index, entry);
       // A function expression moves into the factory, compiled as anywhere else; a name is returned.
-      const made = target.kind === "function" ? (visitFunction(target.fn) as ts.Expression) : target.kind === "name" ? target.name : undefined;
+      const made = target.kind === "function" ? (this.visitFunction(target.fn) as ts.Expression) : target.kind === "name" ? target.name : undefined;
       const factory = f.createArrowFunction(undefined, undefined, locals.map((c) => f.createParameterDeclaration(undefined, undefined, c.name)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), made!);
       const check = locals.flatMap((c, i) => (c.crossing.by === "value" && c.crossing.check ? [i] : []));
-      const args = [url(), f.createNumericLiteral(index), factory];
+      const args = [this.url(), f.createNumericLiteral(index), factory];
       if (locals.length > 0) args.push(f.createArrayLiteralExpression(locals.map((c) => f.createStringLiteral(c.name))));
       if (check.length > 0) args.push(f.createArrayLiteralExpression(check.map((i) => f.createNumericLiteral(i))));
-      const init = f.createCallExpression(imports.use("portable"), undefined, args);
-      const statement = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(entry.ref, undefined, undefined, init)], ts.NodeFlags.Const));
+      const statement = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(entry.ref, undefined, undefined, this.helper("portable", args))], ts.NodeFlags.Const));
       // Mapped to the function (or name) it registers.
       entry.statement = ts.setSourceMapRange(statement, target.kind === "function" ? target.fn : site.arg);
     }
     const ref = f.createCallExpression(entry.ref, undefined, locals.map((c) => f.createIdentifier(c.name)));
     return ts.setSourceMapRange(ref, site.arg);
-  };
+  }
 
   /** The replacement of a node that hands over a registered portable function, if it is one. */
-  const portableAt = (node: ts.Node): ts.Node | undefined => {
-    const site = facts.portable.get(node as ts.Expression);
-    if (site !== undefined && site.index >= 0) return portableRef(site);
+  private portableAt(node: ts.Node): ts.Node | undefined {
+    const { ts, f } = this;
+    const site = this.facts.portable.get(node as ts.Expression);
+    if (site !== undefined && site.index >= 0) return this.portableRef(site);
     if (ts.isShorthandPropertyAssignment(node)) {
-      const short = facts.portable.get(node.name);
-      if (short !== undefined && short.index >= 0) return ts.setTextRange(f.createPropertyAssignment(node.name.text, portableRef(short)), node);
+      const short = this.facts.portable.get(node.name);
+      if (short !== undefined && short.index >= 0) return ts.setTextRange(f.createPropertyAssignment(node.name.text, this.portableRef(short)), node);
     }
     return undefined;
-  };
+  }
 
-  const visit = (node: ts.Node, owner: FunctionNode | null): ts.Node | ts.Node[] => {
-    const portable = portableAt(node);
-    if (portable !== undefined) return portable;
-    if (isFunctionNode(ts, node)) return visitFunction(node);
-    if (owner !== null && ts.isCallExpression(node)) {
-      const kind = facts.calls.get(node);
-      if (kind !== undefined) return rewriteCall(node, kind, owner);
-    }
-    return ts.visitEachChild(node, (n) => visit(n, owner), context);
-  };
-
-  const visitFunction = (node: FunctionNode): ts.Node | ts.Node[] => {
-    if (facts.suspending.has(node)) return toGenerator(node);
-    if (facts.twins.has(node) && (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))) {
-      const plain = ts.visitEachChild(node, (n) => visitPlainTwin(n, node), context);
-      return [plain, twinOf(node)];
-    }
-    return ts.visitEachChild(node, (n) => visit(n, null), context);
-  };
-
-  /** The suspending version of a plain higher-order function: calls through its parameters may suspend. */
-  const twinOf = (fn: ts.FunctionDeclaration | ts.MethodDeclaration): ts.Node => {
-    const star = f.createToken(ts.SyntaxKind.AsteriskToken);
-    const body = ts.visitEachChild(fn.body!, (n) => visitTwin(n, fn), context);
-    if (ts.isFunctionDeclaration(fn))
-      return f.createFunctionDeclaration(fn.modifiers, star, twinName(fn.name!.text), fn.typeParameters, fn.parameters, undefined, body);
-    return f.createMethodDeclaration(fn.modifiers, star, twinName((fn.name as ts.Identifier).text), fn.questionToken, fn.typeParameters, fn.parameters, undefined, body);
-  };
-
-  /** The plain version of a twin: a transformed function reaching it is a TypeError naming the callee. */
-  const visitPlainTwin = (node: ts.Node, owner: FunctionNode): ts.Node | ts.Node[] => {
-    const portable = portableAt(node);
-    if (portable !== undefined) return portable;
-    if (isFunctionNode(ts, node)) return visit(node, null);
-    if (ts.isCallExpression(node) && (facts.maybe.get(owner) ?? []).includes(node)) {
-      const visited = ts.visitEachChild(node, (n) => visitPlainTwin(n, owner), context);
-      return f.createCallExpression(imports.use("plain"), undefined, [visited, f.createStringLiteral(node.expression.getText())]);
-    }
-    return ts.visitEachChild(node, (n) => visitPlainTwin(n, owner), context);
-  };
-
-  const visitTwin = (node: ts.Node, owner: FunctionNode): ts.Node | ts.Node[] => {
-    const portable = portableAt(node);
-    if (portable !== undefined) return portable;
-    if (isFunctionNode(ts, node)) return visit(node, null);
-    if (ts.isCallExpression(node) && (facts.maybe.get(owner) ?? []).includes(node))
-      return rewriteCall(node, { kind: "maybe", name: node.expression.getText() }, owner);
-    return ts.visitEachChild(node, (n) => visitTwin(n, owner), context);
-  };
-
-  const visited = ts.visitEachChild(file, (n) => visit(n, null), context);
-  const rewritten = f.updateSourceFile(visited, visited.statements.map((st) => (ts.isImportDeclaration(st) ? importTwins(ts, f, st, twinImports) : st)));
-  // The call sites' table, when the file has suspending calls (a file may only register portable functions).
-  const register =
-    table.length === 0
-      ? []
-      : [
-          f.createVariableStatement(
-            undefined,
-            f.createVariableDeclarationList(
-              [
-                f.createVariableDeclaration(
-                  base,
-                  undefined,
-                  undefined,
-                  f.createCallExpression(imports.use("registerSites"), undefined, [
-                    f.createStringLiteral(options.siteFile),
-                    f.createArrayLiteralExpression(table.map((x) => (typeof x === "string" ? f.createStringLiteral(x) : f.createNumericLiteral(x)))),
-                  ]),
-                ),
-              ],
-              ts.NodeFlags.Const,
-            ),
-          ),
-        ];
-  const registered = [...registry].sort(([a], [b]) => a - b).map(([, e]) => e.statement!);
-  return imports.prepend(rewritten, [...register, ...registered], options.commonjs === true);
+  /** The call sites' table, when the file has suspending calls (a file may only register portable functions). */
+  private siteTable(): ts.Statement[] {
+    const { ts, f } = this;
+    if (this.sites.length === 0) return [];
+    const table = f.createArrayLiteralExpression(this.sites.map((x) => (typeof x === "string" ? f.createStringLiteral(x) : f.createNumericLiteral(x))));
+    const init = this.helper("registerSites", [f.createStringLiteral(this.options.siteFile), table]);
+    return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(this.base, undefined, undefined, init)], ts.NodeFlags.Const))];
+  }
 }
 
 /** `import { twice } from "./a.js"` also imports `twice$miou` when a call here uses the twin. */
@@ -269,29 +304,3 @@ export function twinName(name: string): string {
   return `${name}$miou`;
 }
 
-/** Functions and classes have a `this` and an `arguments` of their own; arrows see through. */
-function ownScope(ts: TS, node: ts.Node): boolean {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node);
-}
-
-/** Does `node` use the `this` of the scope it is in? */
-function usesThis(ts: TS, node: ts.Node): boolean {
-  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
-  if (ownScope(ts, node)) return false;
-  return ts.forEachChild(node, (c) => usesThis(ts, c) || undefined) ?? false;
-}
-
-const isArguments = (ts: TS, node: ts.Node): node is ts.Identifier => ts.isIdentifier(node) && node.text === "arguments";
-
-/** Does `node` use the `arguments` of the scope it is in? */
-function usesArguments(ts: TS, node: ts.Node): boolean {
-  if (isArguments(ts, node)) return true;
-  if (ownScope(ts, node)) return false;
-  return ts.forEachChild(node, (c) => usesArguments(ts, c) || undefined) ?? false;
-}
-
-function renameArguments(ts: TS, context: ts.TransformationContext, node: ts.Node, to: ts.Identifier): ts.Node {
-  if (isArguments(ts, node)) return to;
-  if (ownScope(ts, node)) return node;
-  return ts.visitEachChild(node, (c) => renameArguments(ts, context, c, to), context);
-}
