@@ -45,7 +45,9 @@ export function program(rng: Rng, es5: boolean): Node {
   }
   if (rng.chance(0.3)) add(st`function choose(c: number, f: F, g: F): F { return c > 2 ? f : g; }`, "choose");
   if (rng.chance(0.5)) {
-    add(classes(ctx), "Base");
+    const [base, sub] = classes(ctx);
+    add(base!);
+    add(sub!, "Base");
   }
   const main = { ...functionBody(ctx, "main", [], "void", 0.5), nest: 2 };
   decls.push(st`function main(): void {${statements(main, 2 + rng.int(5))}}`);
@@ -102,15 +104,20 @@ function higherOrder(ctx: Ctx, name: string): Node {
 }
 
 /** Base and Sub: Sub overrides a suspending method with a plain one and the other way round. */
-function classes(ctx: Ctx): Node {
+function classes(ctx: Ctx): Node[] {
   const { rng } = ctx;
   const method = (self: "base" | "sub") => {
     const c = functionBody(ctx, "method", [num("x")], "number", suspension(ctx), self);
     return xx`{${statements(c, rng.int(2))} return ${expr(c)}; }`;
   };
   const arrowSuper = functionBody(ctx, "arrow", [num("y")], "number", 0.5, "subq");
-  return xx`${block([
-    st`class Base { v: number; constructor(v: number) { this.v = v; } m(x: number): number ${method("base")} p(x: number): number ${method("base")} }`,
-    st`class Sub extends Base { override m(x: number): number ${method("sub")} override p(x: number): number ${method("sub")} q(x: number): number { const g = (y: number) => ${expr(arrowSuper)}; return g(x); } }`,
-  ])}`;
+  return [
+    // Members are statements of a block, so that the shrinker may drop a method.
+    st`class Base {${block([st`v: number;`, st`constructor(v: number) { this.v = v; }`, st`m(x: number): number ${method("base")}`, st`p(x: number): number ${method("base")}`])}}`,
+    st`class Sub extends Base {${block([
+      st`override m(x: number): number ${method("sub")}`,
+      st`override p(x: number): number ${method("sub")}`,
+      st`q(x: number): number { const g = (y: number) => ${expr(arrowSuper)}; return g(x); }`,
+    ])}}`,
+  ];
 }
