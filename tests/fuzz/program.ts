@@ -8,7 +8,7 @@
  */
 import { block, st, xx, type Node } from "./tree.js";
 import { functionBody, Names, Rng, type Ctx, type Fn } from "./context.js";
-import { cond, expr } from "./expressions.js";
+import { arrow, cond, expr } from "./expressions.js";
 import { statements } from "./statements.js";
 
 /** The suspension probability of a new function: a third of them are plain. */
@@ -98,7 +98,7 @@ function higherOrder(ctx: Ctx, name: string): Node {
     xx`const g = x > ${e()} ? f : (y: number) => y; return g(x);`,
     xx`try { return f(x); } finally { counter += ${e()}; }`,
   ];
-  if (prev !== undefined) shapes.push(xx`return ${prev}(f, x) + ${e()};`, xx`return ${prev}((y) => f(y) + ${e()}, x);`);
+  if (prev !== undefined) shapes.push(xx`return ${prev}(f, x) + ${e()};`, xx`return ${prev}((y) => f(y) + ${expr(arrow(c))}, x);`);
   if (rng.chance(0.25)) return st`function ${name}(f: F | undefined, x: number): number { return (f?.(x) ?? -1) + ${e()}; }`;
   return st`function ${name}(f: F, x: number): number { ${rng.pick(shapes)} }`;
 }
