@@ -9,7 +9,7 @@ import { describe, sideBySide } from "./report.js";
 import { generated } from "./versions.js";
 
 for (const finding of findings()) {
-  for (const target of ["es2022", "es5"] as const) {
+  for (const target of finding.targets) {
     test(`${finding.name} at ${target}`, async () => {
       const [outcome] = await check([finding.tree], target);
       // The plain version (B) is JavaScript's own meaning: it must print the expected trace.
