@@ -52,7 +52,8 @@ if (failures.length > 0) {
   // The first failure, or with --all every one of them, shrunk (--no-shrink: as generated).
   for (const f of values.all ? failures : failures.slice(0, 1)) {
     let report = failureReport(f.seed, f.target, f.tree, f.outcome);
-    if (!values["no-shrink"]) {
+    // An invalid program (the generator's bug) stays invalid whatever is cut: it is shown whole.
+    if (!values["no-shrink"] && f.outcome.kind !== "invalid") {
       process.stdout.write(`\nshrinking seed ${f.seed}...`);
       const shrunk = await shrink(f.tree, f.outcome, f.target, values.all ? 30 : 60);
       process.stdout.write(` ${shrunk.tried} candidates tried\n`);
