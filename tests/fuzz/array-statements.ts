@@ -78,7 +78,7 @@ function sparse(ctx: Ctx): Made | undefined {
     node: rng.pick([
       st`log(${label(ctx)}, ${sp}.map((${y}, ${i}) => ${value} + ${expr(c)}));`,
       st`${sp}.forEach((${y}, ${i}) => log(${label(ctx)}, ${y}, ${i}, ${expr(c)}));`,
-      st`log(${label(ctx)}, ${sp}.filter((${y}, ${i}) => ${value} < ${expr(c)}));`,
+      st`log(${label(ctx)}, ${sp}.filter((${y}, ${i}) => ${expr(c)} > ${value}));`,
       st`log(${label(ctx)}, ${sp}.${rng.pick(["some", "every", "find", "findIndex"])}((${y}, ${i}) => ${y} === undefined || ${value} > ${expr(c)}));`,
       st`log(${label(ctx)}, ${sp}.flatMap((${y}, ${i}) => [${value}, ${expr(c)}]));`,
       st`log(${label(ctx)}, ${sp}.reduce((acc: number, ${y}, ${i}) => acc + ${value} * ${expr(c)}, 0));`,

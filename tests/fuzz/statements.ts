@@ -2,7 +2,8 @@
  * Statements: declarations (destructuring with defaults included), logs, every loop with a
  * suspending head and body, labels with `break`/`continue`, `switch` with fall-through,
  * `try`/`catch`/`finally` with `return`/`throw`/`break` in each part, closures over loop
- * variables, array methods with callbacks that mutate the array. Every loop body starts with
+ * variables, array methods with callbacks that mutate the array. Comparisons are written with
+ * `>` only: `i < (a > (b))...` parses as a call with type arguments. Every loop body starts with
  * `tick()`, which throws after a fixed number of turns in both versions alike, so a loop the
  * transformer broke shows as a difference instead of hanging; loop counters are not assignable.
  */
@@ -71,7 +72,7 @@ function forLoop(ctx: Ctx, head = ""): Made {
   const capture = closures ? [st`${cl}.push(() => ${i} * 10 + ${expr(arrow(c))});`] : [];
   const loop = rng.chance(0.2)
     ? st`${head}for (let ${i} = 0; ; ${step}) { tick(); if (${i} >= ${expr(ctx)} % 4) break;${block([...capture, ...statements(c, 1 + rng.int(2)).p as Node[]])}}`
-    : st`${head}for (let ${i} = ${expr(ctx)} % 3; ${i} < ${expr(ctx)} % 4; ${step}) { tick();${block([...capture, ...statements(c, 1 + rng.int(2)).p as Node[]])}}`;
+    : st`${head}for (let ${i} = ${expr(ctx)} % 3; ${expr(ctx)} % 4 > ${i}; ${step}) { tick();${block([...capture, ...statements(c, 1 + rng.int(2)).p as Node[]])}}`;
   if (!closures) return { node: loop };
   return { node: st`{ const ${cl}: (() => number)[] = [];${block([loop, st`log(${label(ctx)}, ${cl}.map((g) => g()));`])}}` };
 }
@@ -90,9 +91,9 @@ function otherLoop(ctx: Ctx, head = ""): Made {
       return { node: st`${head}for (const ${x} of ${ctx.susp > 0 ? xx`s(${source})` : source}) { tick();${loopBody(ctx, counter(x))}}` };
     }
     case 2:
-      return { node: st`{ let ${w} = 0;${block([st`${head}while (${ctx.susp > 0 ? "s" : "u"}(${w}++) < ${expr(ctx)} % 4) { tick();${loopBody(ctx, counter(w))}}`])}}` };
+      return { node: st`{ let ${w} = 0;${block([st`${head}while (${expr(ctx)} % 4 > ${ctx.susp > 0 ? "s" : "u"}(${w}++)) { tick();${loopBody(ctx, counter(w))}}`])}}` };
     default:
-      return { node: st`{ let ${w} = 0;${block([st`${head}do { tick();${loopBody(ctx, counter(w))}} while (${w}++ < ${expr(ctx)} % 3);`])}}` };
+      return { node: st`{ let ${w} = 0;${block([st`${head}do { tick();${loopBody(ctx, counter(w))}} while (${expr(ctx)} % 3 > ${w}++);`])}}` };
   }
 }
 
