@@ -167,8 +167,12 @@ class Analysis implements Knowledge {
     // `f.call(self, ...)` and `f.apply(self, args)` call `f` (its twin cannot be reached that way).
     const through = ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee) && (callee.name.text === "call" || callee.name.text === "apply") && checker.getTypeAtLocation(callee.expression).getCallSignatures().length > 0;
     const value = through ? (callee as ts.PropertyAccessExpression).expression : callee;
-    const decl = through ? undefined : checker.getResolvedSignature(call)?.declaration;
-    const target = decl !== undefined && isFunctionNode(ts, decl) && decl.body !== undefined && inProgram(this.program, decl) ? decl : functionOf(ts, this.program, value);
+    // Only a callee that names its function resolves to it (`(c ? f : g)(x)` names neither).
+    const named = (e: ts.Expression) => ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || e.kind === ts.SyntaxKind.SuperKeyword;
+    const decl = through || !named(unwrap(ts, value)) ? undefined : checker.getResolvedSignature(call)?.declaration;
+    // By the callee's symbol, not the resolved signature: a parameter whose type is a union of
+    // two arrows' types resolves to one of their signatures, yet holds either.
+    const target = functionOf(ts, this.program, value);
     if (target !== undefined) {
       const args = !through ? argumentsOf(ts, call) : (callee as ts.PropertyAccessExpression).name.text === "call" ? argumentsOf(ts, call).slice(1) : [];
       return this.visitDirectCall(call, owner, target, args, !through);
@@ -178,7 +182,8 @@ class Analysis implements Knowledge {
     // business; a call through a value the program declares (or typed `any`) is.
     const symbol = checker.getSymbolAtLocation(value);
     const ours = (d: ts.Node | undefined) => d !== undefined && inProgram(this.program, d);
-    if (!ours(decl) && !ours(symbol?.valueDeclaration) && !this.values.opaque(checker.getTypeAtLocation(value))) return;
+    const outside = named(unwrap(ts, value)) && !ours(decl) && !ours(symbol?.valueDeclaration);
+    if (outside && !this.values.opaque(checker.getTypeAtLocation(value))) return;
     const param = parameterOf(ts, checker, unwrap(ts, value));
     if (param !== undefined && param.fn === owner) this.use(owner, { call, index: param.index, kind: () => ({ kind: "maybe", name: value.getText() }) });
     else this.valueCalls.push({ call, owner, callee: value });

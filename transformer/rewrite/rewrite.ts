@@ -13,6 +13,7 @@
  * | `g(f)`, `g` plain, calls its parameter (`twin`) | `(yield at(g$miou(f), $s + k))`, and `function* g$miou` beside `g` | functions/higher-order |
  * | `xs.map(cb)`, `cb` suspends (`array`) | `(yield at(map(xs, cb), $s + k))` | arrays/methods |
  * | `xs?.map(cb)` | `(t = xs) == null ? void 0 : (yield at(map(t, cb), $s + k))` | arrays/optional |
+ * | `xs?.map(cb)[0]` (a longer chain) | `(t = xs) == null ? void 0 : (yield at(map(t, cb), $s + k))[0]` | arrays/optional |
  * | `v(x)`, `v` a value a suspending function may reach (`maybe`) | `(suspends(t = v(x)) ? (yield at(t, $s + k)) : t)` | functions/values |
  * | `o?.m(x)`, `m` suspends | `(suspends(t = o?.m(x)) ? (yield at(t, $s + k)) : t)` | expressions/optional-chain |
  * | `` tag`a${x}` ``, `tag` suspends | `(yield at(tag`a${x}`, $s + k))` | expressions/tagged-template |
@@ -159,6 +160,10 @@ class Rewriter {
       const name = this.scopes.renamed(node.name);
       if (name !== undefined) return this.f.createPropertyAssignment(node.name.text, name);
     }
+    if (version.kind !== "plain" && ts.isOptionalChain(node) && !continuesChain(ts, node) && this.facts.calls.size > 0) {
+      const lowered = this.lowerChain(node, version);
+      if (lowered !== undefined) return lowered;
+    }
     if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
       const kind = version.kind === "generator" ? this.facts.calls.get(node) : version.kind === "twin" ? version.calls.get(node) : undefined;
       if (kind !== undefined && version.kind !== "plain") return this.rewriteCall(node, kind, version);
@@ -195,6 +200,49 @@ class Rewriter {
     }
     const target = kind.kind === "twin" ? this.twinCallee(visited as ts.CallExpression) : visited;
     return this.yielding(call, this.helper("at", [target, where]));
+  }
+
+  /**
+   * `xs?.map(f)[0]`, the array call inside a longer chain: the whole chain short-circuits when
+   * `xs` is null or undefined, `(t = xs) == null ? void 0 : (yield at(map(t, f), site))[0]`, and
+   * the links above the call are rebuilt around its result.
+   */
+  private lowerChain(top: ts.OptionalChain, version: Exclude<Version, { kind: "plain" }>): ts.Expression | undefined {
+    const { ts, f } = this;
+    const links: ts.Expression[] = [];
+    let n: ts.Expression = top;
+    let call: ts.CallExpression | undefined;
+    while (ts.isOptionalChain(n)) {
+      const kind = ts.isCallExpression(n) ? (version.kind === "generator" ? this.facts.calls.get(n) : version.calls.get(n)) : undefined;
+      if (kind?.kind === "array" && ts.isPropertyAccessExpression(n.expression) && n.expression.questionDotToken !== undefined) {
+        call = n as ts.CallExpression;
+        break;
+      }
+      if (kind !== undefined) return undefined; // another suspending call in the chain: left to the general rule
+      links.push(n);
+      n = (n as ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression | ts.NonNullExpression).expression;
+    }
+    if (call === undefined || links.length === 0) return undefined;
+    const kind = (version.kind === "generator" ? this.facts.calls.get(call) : version.calls.get(call)) as CallKind & { kind: "array" };
+    const t = this.temp();
+    const receiver = this.visit((call.expression as ts.PropertyAccessExpression).expression, version) as ts.Expression;
+    const args = call.arguments.map((a) => this.visit(a, version) as ts.Expression);
+    let cur: ts.Expression = this.yielding(call, this.helper("at", [this.helper(kind.method, [t, ...args]), this.site(call, version.fn)]));
+    let chained = false;
+    for (const link of links.reverse()) {
+      const qd = "questionDotToken" in link ? (link as { questionDotToken?: ts.QuestionDotToken }).questionDotToken : undefined;
+      chained ||= qd !== undefined;
+      if (ts.isPropertyAccessExpression(link)) cur = chained ? f.createPropertyAccessChain(cur, qd, link.name) : f.createPropertyAccessExpression(cur, link.name);
+      else if (ts.isElementAccessExpression(link)) {
+        const index = this.visit(link.argumentExpression, version) as ts.Expression;
+        cur = chained ? f.createElementAccessChain(cur, qd, index) : f.createElementAccessExpression(cur, index);
+      } else if (ts.isCallExpression(link)) {
+        const rest = link.arguments.map((a) => this.visit(a, version) as ts.Expression);
+        cur = chained ? f.createCallChain(cur, qd, undefined, rest) : f.createCallExpression(cur, undefined, rest);
+      } else cur = f.createNonNullExpression(cur);
+    }
+    const test = f.createEquality(f.createAssignment(t, receiver), f.createNull());
+    return f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, f.createVoidZero(), undefined, cur));
   }
 
   /** The call with its callee pointing at the suspending twin (`name$miou`). */
@@ -317,6 +365,12 @@ class Rewriter {
     const init = this.helper("registerSites", [f.createStringLiteral(this.options.siteFile), table]);
     return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(this.base, undefined, undefined, init)], ts.NodeFlags.Const))];
   }
+}
+
+/** Is `node` a link in the middle of an optional chain (its parent continues the chain)? */
+function continuesChain(ts: TS, node: ts.Node): boolean {
+  const parent = node.parent as ts.Node | undefined;
+  return parent !== undefined && ts.isOptionalChain(parent) && (parent as ts.PropertyAccessExpression).expression === node;
 }
 
 /** `import { twice } from "./a.js"` also imports `twice$miou` when a call here uses the twin. */

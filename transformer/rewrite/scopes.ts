@@ -60,8 +60,8 @@ export class Scopes {
    */
   arrowToGenerator(fn: ts.ArrowFunction, parameters: ts.NodeArray<ts.ParameterDeclaration>, body: ts.Block): ts.Expression {
     const { ts, f } = this;
-    const args = this.usesArguments(fn) ? f.createUniqueName("arguments") : undefined;
-    const sup = usesOwn(ts, fn, (n) => n.kind === ts.SyntaxKind.SuperKeyword) ? f.createUniqueName("super") : undefined;
+    const args = this.usesArguments(fn) ? f.createUniqueName("args") : undefined;
+    const sup = usesOwn(ts, fn, (n) => n.kind === ts.SyntaxKind.SuperKeyword) ? f.createUniqueName("sup") : undefined;
     const replace = (n: ts.Node): ts.Node => this.replaceScoped(n, args, sup);
     const replaced = args === undefined && sup === undefined ? { parameters, body } : { parameters: f.createNodeArray(parameters.map((p) => replace(p) as ts.ParameterDeclaration)), body: replace(body) as ts.Block };
     let gen: ts.Expression = ts.setTextRange(f.createFunctionExpression(fn.modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, fn.typeParameters, replaced.parameters, undefined, replaced.body), fn);
@@ -84,7 +84,7 @@ export class Scopes {
    */
   capturingArguments(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.MethodDeclaration, parameters: ts.NodeArray<ts.ParameterDeclaration>, body: ts.Block): ts.Node {
     const { ts, f } = this;
-    const args = f.createUniqueName("arguments");
+    const args = f.createUniqueName("args");
     const inner = this.replaceScoped(body, args, undefined) as ts.Block;
     const gen = f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, [], undefined, inner);
     const outer = f.createBlock(
