@@ -1,0 +1,120 @@
+/**
+ * The playground's page: the editor, the controls and the panels of api.md §10, wired to the
+ * compiler's worker and to one fresh worker per run.
+ */
+import { startCompiler } from "./compiler-client.js";
+import { consolePanel } from "./console-panel.js";
+import { javascriptView, programEditor } from "./editor.js";
+import { EXAMPLES, examplesSelect } from "./examples.js";
+import { startRun, type Running } from "./runner.js";
+import { freshSeed } from "./seeds.js";
+import { tabs } from "./tabs.js";
+import type { Problem, TraceEventData } from "../worker/protocol.js";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const compiler = startCompiler();
+const out = consolePanel($("console"));
+const js = javascriptView($("panel-javascript"));
+const panels = tabs(document.querySelector<HTMLElement>("[role=tablist]")!);
+const seedInput = $<HTMLInputElement>("seed");
+const domainsInput = $<HTMLInputElement>("domains");
+const runButton = $<HTMLButtonElement>("run");
+const stopButton = $<HTMLButtonElement>("stop");
+const status = $("status");
+
+const isolated = globalThis.crossOriginIsolated === true;
+if (!isolated) {
+  const notice = $("notice");
+  notice.hidden = false;
+  notice.textContent =
+    "Worker domains are unavailable: this page is not cross-origin isolated (its host does not send the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers), so call and parallel have no Web Workers to run on. Everything else works.";
+  domainsInput.value = "0";
+  domainsInput.disabled = true;
+}
+
+const editor = programEditor($("editor"), { text: EXAMPLES[0]?.source ?? "", onRun: () => void run(), onChange: () => undefined, extensions: [] });
+examplesSelect($<HTMLSelectElement>("examples"), (e) => {
+  editor.setText(e.source);
+  editor.view.focus();
+});
+
+let running: Running | null = null;
+let runs = 0;
+
+function showProblems(problems: Problem[]): void {
+  const list = $("problems");
+  list.replaceChildren(
+    ...problems.map((p) => {
+      const li = document.createElement("li");
+      li.className = p.severity;
+      li.innerHTML = `<span class="code"></span><span class="where"></span> <span class="message"></span>`;
+      li.querySelector(".code")!.textContent = p.code;
+      li.querySelector(".where")!.textContent = `main.ts:${p.line}:${p.column}`;
+      li.querySelector(".message")!.textContent = p.message;
+      li.addEventListener("click", () => editor.moveTo(p.line, p.column));
+      return li;
+    }),
+  );
+  $("problem-count").textContent = problems.length === 0 ? "" : String(problems.length);
+}
+
+let finished = 0;
+
+function ended(): void {
+  running = null;
+  // Tests and scripts wait on this count: one more each time a run (or a failed compile) ends.
+  document.body.dataset.runs = String(++finished);
+  stopButton.disabled = true;
+  runButton.disabled = false;
+}
+
+export async function run(): Promise<void> {
+  running?.stop("a new run started");
+  const seed = seedInput.value.trim() || freshSeed();
+  const domains = isolated ? Math.max(0, Math.min(8, Number(domainsInput.value) || 0)) : 0;
+  const channel = `miou-run-${++runs}-${freshSeed()}`;
+  const base = new URL("./", location.href).href;
+  out.clear();
+  status.textContent = "compiling…";
+  const imports = { miou: `${base}miou.js?run=${channel}`, "miou/compiled": `${base}runtime/compiled.js`, "miou/gen": `${base}runtime/gen.js` };
+  const compiled = await compiler.ask("compile", { text: editor.text(), imports });
+  // Shown as the CLI prints it: the specifiers the program wrote, not the URLs a worker needs.
+  js.show(Object.entries(imports).reduce((text, [name, url]) => text.replaceAll(JSON.stringify(url), JSON.stringify(name)), compiled.js));
+  $("facts").textContent = compiled.facts || "No function suspends.";
+  if (compiled.problems.length > 0) {
+    showProblems(compiled.problems);
+    for (const p of compiled.problems) out.line(`main.ts:${p.line}:${p.column}: ${p.code}: ${p.message}`, "error");
+    out.line(`error: the program does not compile (${compiled.problems.length} problem${compiled.problems.length === 1 ? "" : "s"}, see Problems)`, "failed");
+    status.textContent = "";
+    ended();
+    return;
+  }
+  const trace: TraceEventData[] = [];
+  status.textContent = "running…";
+  stopButton.disabled = false;
+  const started = performance.now();
+  running = startRun(
+    { js: compiled.js, map: compiled.map, seed, domains, channel },
+    {
+      console: (level, text) => out.line(text, level),
+      trace: (events) => void trace.push(...events),
+      end(outcome) {
+        if (outcome.ok) out.line(`result: ${outcome.value}`, "result");
+        else {
+          out.line(`error: ${outcome.error}`, "failed");
+          for (const frame of outcome.stack) out.line(`    ${frame}`, "stack");
+        }
+        out.line(`seed: ${seed}`, "seed");
+        status.textContent = `${outcome.ok ? "done" : "failed"} in ${Math.round(performance.now() - started)} ms`;
+        ended();
+      },
+    },
+  );
+}
+
+runButton.addEventListener("click", () => void run());
+stopButton.addEventListener("click", () => running?.stop("by the Stop button"));
+/** For scripts driving the page (and its tests): the program's text, read and replaced as an edit. */
+(globalThis as { playground?: unknown }).playground = { program: () => editor.text(), setProgram: (t: string) => editor.setText(t) };
+document.body.dataset.ready = "true";
+void panels;
