@@ -13,6 +13,7 @@ export function consolePanel(element: HTMLElement): ConsolePanel {
       const div = document.createElement("div");
       div.className = kind;
       div.textContent = text;
+      if (kind === "seed") div.title = "Click to put this seed in Seed and replay the run";
       const atEnd = element.scrollTop + element.clientHeight >= element.scrollHeight - 4;
       element.append(div);
       if (atEnd) element.scrollTop = element.scrollHeight;

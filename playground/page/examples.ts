@@ -3,6 +3,7 @@ export interface Example {
   id: string;
   title: string;
   expect: string;
+  domains?: number;
   source: string;
 }
 

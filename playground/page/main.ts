@@ -8,6 +8,7 @@ import { javascriptView, programEditor } from "./editor.js";
 import { EXAMPLES, examplesSelect } from "./examples.js";
 import { startRun, type Running } from "./runner.js";
 import { freshSeed } from "./seeds.js";
+import { decode, remember } from "./share.js";
 import { tabs } from "./tabs.js";
 import type { Problem, TraceEventData } from "../worker/protocol.js";
 
@@ -32,14 +33,26 @@ if (!isolated) {
   domainsInput.disabled = true;
 }
 
-const editor = programEditor($("editor"), { text: EXAMPLES[0]?.source ?? "", onRun: () => void run(), onChange: () => undefined, extensions: [] });
+const opened = decode(location.hash);
+if (opened !== null) seedInput.value = opened.seed;
+let edited: ReturnType<typeof setTimeout> | undefined;
+/** The address follows the program and the seed, a moment after the last keystroke. */
+const follow = () => {
+  clearTimeout(edited);
+  edited = setTimeout(() => remember({ code: editor.text(), seed: seedInput.value.trim() }), 300);
+};
+const editor = programEditor($("editor"), { text: opened?.code ?? EXAMPLES[0]?.source ?? "", onRun: () => void run(), onChange: follow, extensions: [] });
+seedInput.addEventListener("input", follow);
 examplesSelect($<HTMLSelectElement>("examples"), (e) => {
   editor.setText(e.source);
+  if (isolated) domainsInput.value = String(e.domains ?? 0);
   editor.view.focus();
 });
 
 let running: Running | null = null;
 let runs = 0;
+/** The seed of the last run: what `Share` puts in the link when `Seed` is empty. */
+let lastSeed = "";
 
 function showProblems(problems: Problem[]): void {
   const list = $("problems");
@@ -105,6 +118,7 @@ export async function run(): Promise<void> {
           for (const frame of outcome.stack) out.line(`    ${frame}`, "stack");
         }
         out.line(`seed: ${seed}`, "seed");
+        lastSeed = seed;
         status.textContent = `${outcome.ok ? "done" : "failed"} in ${Math.round(performance.now() - started)} ms`;
         ended();
       },
@@ -113,6 +127,25 @@ export async function run(): Promise<void> {
 }
 
 runButton.addEventListener("click", () => void run());
+$("share").addEventListener("click", async () => {
+  clearTimeout(edited);
+  const seed = seedInput.value.trim() || lastSeed;
+  seedInput.value = seed;
+  const url = remember({ code: editor.text(), seed });
+  try {
+    await navigator.clipboard.writeText(url);
+    status.textContent = "link copied";
+  } catch {
+    status.textContent = "link in the address bar";
+  }
+});
+// A seed line of the console replays its run: click it to put the seed in Seed.
+$("console").addEventListener("click", (e) => {
+  const line = (e.target as HTMLElement).closest(".seed");
+  if (line === null) return;
+  seedInput.value = line.textContent!.replace(/^seed: /, "");
+  follow();
+});
 stopButton.addEventListener("click", () => running?.stop("by the Stop button"));
 /** For scripts driving the page (and its tests): the program's text, read and replaced as an edit. */
 (globalThis as { playground?: unknown }).playground = { program: () => editor.text(), setProgram: (t: string) => editor.setText(t) };

@@ -18,7 +18,8 @@ export function programFrames(stack: string, url: string, map: string): string[]
     if (file === url && map !== "") {
       traced ??= new TraceMap(map);
       const p = originalPositionFor(traced, { line: Number(row), column: Number(col) - 1 });
-      if (p.line !== null) out.push(`at ${name ?? "<anonymous>"} (main.ts:${p.line}:${p.column + 1})`);
+      // A frame without a name is the module's top level calling `run`: not the error's story.
+      if (p.line !== null && name !== undefined) out.push(`at ${name} (main.ts:${p.line}:${p.column + 1})`);
     } else if (/(^|\/)main\.ts$/.test(file)) {
       out.push(`at ${name ?? "<anonymous>"} (main.ts:${row}:${col})`);
     }
