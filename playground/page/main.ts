@@ -9,6 +9,7 @@ import { EXAMPLES, examplesSelect } from "./examples.js";
 import { startRun, type Running } from "./runner.js";
 import { freshSeed } from "./seeds.js";
 import { decode, remember } from "./share.js";
+import { languageFeatures } from "./language.js";
 import { tabs } from "./tabs.js";
 import type { Problem, TraceEventData } from "../worker/protocol.js";
 
@@ -41,7 +42,7 @@ const follow = () => {
   clearTimeout(edited);
   edited = setTimeout(() => remember({ code: editor.text(), seed: seedInput.value.trim() }), 300);
 };
-const editor = programEditor($("editor"), { text: opened?.code ?? EXAMPLES[0]?.source ?? "", onRun: () => void run(), onChange: follow, extensions: [] });
+const editor = programEditor($("editor"), { text: opened?.code ?? EXAMPLES[0]?.source ?? "", onRun: () => void run(), onChange: follow, extensions: languageFeatures(compiler, (p) => showProblems(p)) });
 seedInput.addEventListener("input", follow);
 examplesSelect($<HTMLSelectElement>("examples"), (e) => {
   editor.setText(e.source);
@@ -148,6 +149,14 @@ $("console").addEventListener("click", (e) => {
 });
 stopButton.addEventListener("click", () => running?.stop("by the Stop button"));
 /** For scripts driving the page (and its tests): the program's text, read and replaced as an edit. */
-(globalThis as { playground?: unknown }).playground = { program: () => editor.text(), setProgram: (t: string) => editor.setText(t) };
+(globalThis as { playground?: unknown }).playground = {
+  program: () => editor.text(),
+  setProgram: (t: string) => editor.setText(t),
+  cursor: () => {
+    const head = editor.view.state.selection.main.head;
+    const line = editor.view.state.doc.lineAt(head);
+    return { line: line.number, column: head - line.from + 1 };
+  },
+};
 document.body.dataset.ready = "true";
 void panels;
