@@ -10,6 +10,10 @@ import { startRun, type Running } from "./runner.js";
 import { freshSeed } from "./seeds.js";
 import { decode, remember } from "./share.js";
 import { languageFeatures } from "./language.js";
+import { readTrace } from "./trace-model.js";
+import { timelinePanel } from "./timeline-panel.js";
+import { tasksTree } from "./tasks-panel.js";
+import { explore, exploredPanel, seedRuns } from "./explore.js";
 import { tabs } from "./tabs.js";
 import type { Problem, TraceEventData } from "../worker/protocol.js";
 
@@ -23,6 +27,8 @@ const domainsInput = $<HTMLInputElement>("domains");
 const runButton = $<HTMLButtonElement>("run");
 const stopButton = $<HTMLButtonElement>("stop");
 const status = $("status");
+const timeline = timelinePanel($("panel-timeline"));
+timeline.show(null, "");
 
 const isolated = globalThis.crossOriginIsolated === true;
 if (!isolated) {
@@ -82,33 +88,40 @@ function ended(): void {
   runButton.disabled = false;
 }
 
-export async function run(): Promise<void> {
-  running?.stop("a new run started");
-  const seed = seedInput.value.trim() || freshSeed();
-  const domains = isolated ? Math.max(0, Math.min(8, Number(domainsInput.value) || 0)) : 0;
+/** Compiles the editor's program for a run: null (with its problems shown) if it does not compile. */
+async function compileForRun(): Promise<{ js: string; map: string; channel: string } | null> {
   const channel = `miou-run-${++runs}-${freshSeed()}`;
   const base = new URL("./", location.href).href;
-  out.clear();
-  status.textContent = "compiling…";
   const imports = { miou: `${base}miou.js?run=${channel}`, "miou/compiled": `${base}runtime/compiled.js`, "miou/gen": `${base}runtime/gen.js` };
+  status.textContent = "compiling…";
   const compiled = await compiler.ask("compile", { text: editor.text(), imports });
   // Shown as the CLI prints it: the specifiers the program wrote, not the URLs a worker needs.
   js.show(Object.entries(imports).reduce((text, [name, url]) => text.replaceAll(JSON.stringify(url), JSON.stringify(name)), compiled.js));
   $("facts").textContent = compiled.facts || "No function suspends.";
-  if (compiled.problems.length > 0) {
-    showProblems(compiled.problems);
-    for (const p of compiled.problems) out.line(`main.ts:${p.line}:${p.column}: ${p.code}: ${p.message}`, "error");
-    out.line(`error: the program does not compile (${compiled.problems.length} problem${compiled.problems.length === 1 ? "" : "s"}, see Problems)`, "failed");
-    status.textContent = "";
-    ended();
-    return;
-  }
+  if (compiled.problems.length === 0) return { js: compiled.js, map: compiled.map, channel };
+  showProblems(compiled.problems);
+  for (const p of compiled.problems) out.line(`main.ts:${p.line}:${p.column}: ${p.code}: ${p.message}`, "error");
+  out.line(`error: the program does not compile (${compiled.problems.length} problem${compiled.problems.length === 1 ? "" : "s"}, see Problems)`, "failed");
+  status.textContent = "";
+  ended();
+  return null;
+}
+
+const domainsWanted = () => (isolated ? Math.max(0, Math.min(8, Number(domainsInput.value) || 0)) : 0);
+
+export async function run(): Promise<void> {
+  running?.stop("a new run started");
+  const seed = seedInput.value.trim() || freshSeed();
+  out.clear();
+  const program = await compileForRun();
+  if (program === null) return;
   const trace: TraceEventData[] = [];
   status.textContent = "running…";
   stopButton.disabled = false;
+  runButton.disabled = false;
   const started = performance.now();
   running = startRun(
-    { js: compiled.js, map: compiled.map, seed, domains, channel },
+    { ...program, seed, domains: domainsWanted() },
     {
       console: (level, text) => out.line(text, level),
       trace: (events) => void trace.push(...events),
@@ -120,6 +133,9 @@ export async function run(): Promise<void> {
         }
         out.line(`seed: ${seed}`, "seed");
         lastSeed = seed;
+        const model = readTrace(trace);
+        timeline.show(model, seed);
+        $("panel-tasks").replaceChildren(tasksTree(model));
         status.textContent = `${outcome.ok ? "done" : "failed"} in ${Math.round(performance.now() - started)} ms`;
         ended();
       },
@@ -127,7 +143,34 @@ export async function run(): Promise<void> {
   );
 }
 
+async function exploreRuns(): Promise<void> {
+  running?.stop("Explore started");
+  const count = Math.max(1, Math.min(1000, Math.floor(Number($<HTMLInputElement>("runs").value) || 20)));
+  const base = seedInput.value.trim() || freshSeed();
+  out.clear();
+  const program = await compileForRun();
+  if (program === null) return;
+  const exploration = explore(seedRuns({ ...program, domains: domainsWanted() }), base, count, (n) => (status.textContent = `exploring: ${n} of ${count}`));
+  const mine: Running = { stop: () => exploration.stop() };
+  running = mine;
+  stopButton.disabled = false;
+  runButton.disabled = true;
+  const outcomes = await exploration.outcomes;
+  const total = outcomes.reduce((n, o) => n + o.count, 0);
+  exploredPanel($("panel-runs"), outcomes, total, (seed) => {
+    seedInput.value = seed;
+    follow();
+    void run();
+  });
+  panels.select("panel-runs");
+  out.line(`explored ${total} run${total === 1 ? "" : "s"} from the seed ${base}/0:`, "log");
+  for (const o of outcomes) out.line(`${o.count}× ${o.key} (first seed: ${o.seeds[0]})`, "log");
+  status.textContent = `explored ${total} runs: ${outcomes.length} outcome${outcomes.length === 1 ? "" : "s"}`;
+  if (running === mine) ended();
+}
+
 runButton.addEventListener("click", () => void run());
+$("explore").addEventListener("click", () => void exploreRuns());
 $("share").addEventListener("click", async () => {
   clearTimeout(edited);
   const seed = seedInput.value.trim() || lastSeed;
@@ -159,4 +202,3 @@ stopButton.addEventListener("click", () => running?.stop("by the Stop button"));
   },
 };
 document.body.dataset.ready = "true";
-void panels;
