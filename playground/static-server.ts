@@ -2,10 +2,12 @@
  * The playground's web server: a static folder, every response cross-origin isolated
  * (`Cross-Origin-Opener-Policy: same-origin`, `Cross-Origin-Embedder-Policy: require-corp`), which
  * SharedArrayBuffer, so worker domains, need. Any static host that can send those two headers
- * serves dist/playground/ as well.
+ * serves dist/playground/ as well. Text goes gzipped to browsers that accept it (TypeScript is most
+ * of the site: about 3.6 MB, 1 MB gzipped), compressed once per file version.
  */
 import { createServer, type Server } from "node:http";
-import { createReadStream, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { extname, join, normalize, sep } from "node:path";
 
 export const ISOLATION = {
@@ -32,7 +34,7 @@ export function staticSite(root: string, options: { isolation?: boolean } = {}):
     const file = normalize(join(root, path));
     let size = -1;
     try {
-      if (file.startsWith(root + sep)) size = statSync(file).isFile() ? statSync(file).size : -1;
+      if (file.startsWith(root + sep) && statSync(file).isFile()) size = statSync(file).size;
     } catch {
       size = -1;
     }
@@ -40,10 +42,30 @@ export function staticSite(root: string, options: { isolation?: boolean } = {}):
       res.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8" }).end(`not found: ${path}`);
       return;
     }
-    res.writeHead(200, { ...headers, "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Content-Length": size, "Cache-Control": "no-cache" });
-    if (req.method === "HEAD") res.end();
-    else createReadStream(file).pipe(res);
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && /^(text|application\/json)/.test(type);
+    const body = gzip ? gzipped(file) : readFileSync(file);
+    res.writeHead(200, {
+      ...headers,
+      "Content-Type": type,
+      "Content-Length": body.length,
+      "Cache-Control": "no-cache",
+      Vary: "Accept-Encoding",
+      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+    });
+    res.end(req.method === "HEAD" ? undefined : body);
   });
+}
+
+const compressed = new Map<string, { mtime: number; body: Buffer }>();
+
+function gzipped(file: string): Buffer {
+  const mtime = statSync(file).mtimeMs;
+  const known = compressed.get(file);
+  if (known !== undefined && known.mtime === mtime) return known.body;
+  const body = gzipSync(readFileSync(file), { level: 6 });
+  compressed.set(file, { mtime, body });
+  return body;
 }
 
 /** Listens on `port`, or the next free one after each port in use; resolves with the port bound. */

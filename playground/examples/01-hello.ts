@@ -1,7 +1,8 @@
 // Title: Hello
 // Expect: result: 42
-// Direct style: no await, no yield. Miou.async starts a child task; Miou.await_exn suspends
-// this task until the child is done. The transformer turns both functions into state machines.
+// Direct style: no await, no yield. Miou.async starts a child task;
+// Miou.await_exn suspends this task until the child is done. The
+// transformer turns both functions into state machines.
 import * as Miou from "miou";
 
 function answer(): number {

@@ -1,7 +1,8 @@
 // Title: Rule 2: awaiting a sibling
 // Expect: result: "b failed: Miou.Not_a_child"
-// Rule 2: only the parent may await or cancel a child. b tries to await its sibling a and fails
-// with Not_a_child, an ordinary error its parent sees when it awaits b.
+// Rule 2: only the parent may await or cancel a child. b tries to await its
+// sibling a and fails with Not_a_child, an ordinary error its parent sees
+// when it awaits b.
 import * as Miou from "miou";
 
 const outcome = await Miou.run(() => {

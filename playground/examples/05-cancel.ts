@@ -1,7 +1,8 @@
 // Title: cancel
 // Expect: result: "Miou.Cancelled"
-// Miou.cancel(p) returns once p and its whole subtree are torn down: its finally blocks have
-// run. Awaiting a cancelled task gives an error, Miou.Cancelled.
+// Miou.cancel(p) returns once p and its whole subtree are torn down: its
+// finally blocks have run. Awaiting a cancelled task gives an error,
+// Miou.Cancelled.
 import * as Miou from "miou";
 
 const result = await Miou.run(() => {

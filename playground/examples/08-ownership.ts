@@ -1,8 +1,9 @@
 // Title: Ownership: a leaked resource
 // Expect: error: Miou.Resource_leaked: a task returned while it still owned resources: release, disown or transfer them first
-// A resource is owned by a task: if the task fails or is cancelled, its finaliser runs. A task
-// that returns still owning a resource ends the run with Resource_leaked (after running the
-// finaliser). Fix it: Miou.Ownership.release(r) before returning (or disown, or transfer).
+// A resource is owned by a task: if the task fails or is cancelled, its
+// finaliser runs. A task that returns still owning a resource ends the run
+// with Resource_leaked (after running the finaliser). Fix it:
+// Miou.Ownership.release(r) before returning (or disown, or transfer).
 import * as Miou from "miou";
 
 await Miou.run(() => {

@@ -1,7 +1,8 @@
-// Title: Mutex and Condition: a bounded buffer
+// Title: Mutex, Condition: a bounded buffer
 // Expect: result: 15
-// A producer and a consumer share a buffer of 2 slots. The producer waits while it is full, the
-// consumer while it is empty: Condition.wait unlocks the mutex, waits for a signal, locks again.
+// A producer and a consumer share a buffer of 2 slots. The producer waits
+// while it is full, the consumer while it is empty: Condition.wait unlocks
+// the mutex, waits for a signal, locks again.
 import * as Miou from "miou";
 
 await Miou.run(() => {

@@ -1,8 +1,9 @@
-// Title: Suspension API: sleepers on setTimeout
+// Title: Sleepers: the suspension API
 // Expect: result: ["fast","middle","slow"]
-// Miou's sleepers: an event source of our own (events) and a sleep built on the suspension API.
-// A sleeping task makes a syscall and suspends on it; the scheduler asks select() which
-// syscalls may go on, and ours answers with those whose deadline has passed.
+// Miou's sleepers: an event source of our own (events) and a sleep built on
+// the suspension API. A sleeping task makes a syscall and suspends on it;
+// the scheduler asks select() which syscalls may go on, and ours answers
+// with those whose deadline has passed.
 import * as Miou from "miou";
 
 interface Sleeper { until: number; syscall: Miou.Syscall }
@@ -18,13 +19,16 @@ function events(): Miou.Events {
   };
   return {
     select(block, cancelled) {
-      sleepers = sleepers.filter((s) => !cancelled.includes(Miou.uid(s.syscall)));
+      const gone = (s: Sleeper) => cancelled.includes(Miou.uid(s.syscall));
+      sleepers = sleepers.filter((s) => !gone(s));
       const signals = due();
-      if (signals.length > 0 || !block || sleepers.length === 0) return signals;
+      const idle = block && signals.length === 0 && sleepers.length > 0;
+      if (!idle) return signals;
       // Nothing can run: wait for the earliest deadline (or interrupt()).
       return new Promise((resolve) => {
         const earliest = Math.min(...sleepers.map((s) => s.until));
-        const timer = setTimeout(() => (wake = null, resolve(due())), Math.max(0, earliest - performance.now()));
+        const delay = Math.max(0, earliest - performance.now());
+        const timer = setTimeout(() => (wake = null, resolve(due())), delay);
         wake = () => (clearTimeout(timer), wake = null, resolve(due()));
       });
     },
@@ -34,7 +38,8 @@ function events(): Miou.Events {
 
 function sleep(ms: number): void {
   const syscall = Miou.syscall("sleep");
-  Miou.suspend(syscall, () => void sleepers.push({ until: performance.now() + ms, syscall }));
+  const until = performance.now() + ms;
+  Miou.suspend(syscall, () => void sleepers.push({ until, syscall }));
 }
 
 await Miou.run(() => {
@@ -44,7 +49,9 @@ await Miou.run(() => {
     console.log(`${name} woke after ${ms} ms`);
     order.push(name);
   });
-  const all = [sleeper("slow", 120), sleeper("fast", 20), sleeper("middle", 60)];
-  Miou.await_all(all);
+  const slow = sleeper("slow", 120);
+  const fast = sleeper("fast", 20);
+  const middle = sleeper("middle", 60);
+  Miou.await_all([slow, fast, middle]);
   return order;
 }, { events });

@@ -1,13 +1,14 @@
-// Title: A logical stack across suspensions
+// Title: A logical stack trace
 // Expect: error: SyntaxError: not a number: "three"
-// An error thrown after suspensions keeps the user's functions in its stack: the runtime appends
-// the logical frames (file:line:col of each call) as the error unwinds through the tasks.
+// An error thrown after suspensions keeps the user's functions in its
+// stack: the runtime appends the logical frames (file:line:col of each
+// call) as the error unwinds through the tasks.
 import * as Miou from "miou";
 
 function parse(input: string): number {
   Miou.yield_();
   const n = Number(input);
-  if (Number.isNaN(n)) throw new SyntaxError(`not a number: ${JSON.stringify(input)}`);
+  if (Number.isNaN(n)) throw new SyntaxError(`not a number: "${input}"`);
   return n;
 }
 

@@ -25,6 +25,7 @@ export function programEditor(parent: HTMLElement, options: { text: string; onRu
         basicSetup,
         javascript({ typescript: true }),
         EditorView.contentAttributes.of({ "aria-label": "Program" }),
+        EditorView.lineWrapping,
         EditorView.updateListener.of((u) => {
           if (u.docChanged) options.onChange();
         }),

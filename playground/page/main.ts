@@ -50,6 +50,8 @@ const follow = () => {
 };
 const editor = programEditor($("editor"), { text: opened?.code ?? EXAMPLES[0]?.source ?? "", onRun: () => void run(), onChange: follow, extensions: languageFeatures(compiler, (p) => showProblems(p)) });
 seedInput.addEventListener("input", follow);
+// Marks for `npm run bench` (bench/playground/): the editor is editable from here on.
+performance.mark("miou:editor-ready");
 examplesSelect($<HTMLSelectElement>("examples"), (e) => {
   editor.setText(e.source);
   if (isolated) domainsInput.value = String(e.domains ?? 0);
@@ -110,6 +112,7 @@ async function compileForRun(): Promise<{ js: string; map: string; channel: stri
 const domainsWanted = () => (isolated ? Math.max(0, Math.min(8, Number(domainsInput.value) || 0)) : 0);
 
 export async function run(): Promise<void> {
+  performance.mark("miou:run-start");
   running?.stop("a new run started");
   const seed = seedInput.value.trim() || freshSeed();
   out.clear();
@@ -137,6 +140,7 @@ export async function run(): Promise<void> {
         timeline.show(model, seed);
         $("panel-tasks").replaceChildren(tasksTree(model));
         status.textContent = `${outcome.ok ? "done" : "failed"} in ${Math.round(performance.now() - started)} ms`;
+        performance.mark("miou:run-end");
         ended();
       },
     },

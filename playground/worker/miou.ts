@@ -12,7 +12,7 @@ import { show } from "./format.js";
 export * from "miou";
 
 declare const self: { name?: string } | undefined;
-declare const BroadcastChannel: new (name: string) => { postMessage(m: unknown): void };
+declare const BroadcastChannel: new (name: string) => { postMessage(m: unknown): void; onmessage: ((e: { data: unknown }) => void) | null };
 
 const settings = (globalThis as { [SETTINGS]?: RunSettings })[SETTINGS];
 
@@ -36,6 +36,12 @@ export const run: typeof Miou.run = (main, options = {}) => {
 const channel = new URL(import.meta.url).searchParams.get("run");
 if (settings === undefined && channel !== null && typeof self !== "undefined" && typeof self.name === "string" && self.name.startsWith("miou domain ")) {
   const out = new BroadcastChannel(channel);
+  // The run's worker asks before it reports the outcome: the answer comes after every line this
+  // domain sent before it (a channel keeps one sender's messages in order).
+  out.onmessage = (e) => {
+    const flush = (e.data as { flush?: number }).flush;
+    if (flush !== undefined) out.postMessage({ flushed: flush });
+  };
   const domain = self.name.slice("miou domain ".length);
   const send = (level: "log" | "error") => (...args: unknown[]) => out.postMessage({ level, text: `[domain ${domain}] ${args.map(show).join(" ")}` });
   Object.assign(console, { log: send("log"), info: send("log"), debug: send("log"), error: send("error"), warn: send("error") });

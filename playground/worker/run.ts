@@ -9,7 +9,7 @@ import { show, toJson } from "./format.js";
 import { programFrames } from "./stack-frames.js";
 
 declare const self: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: unknown): void };
-declare const BroadcastChannel: new (name: string) => { onmessage: ((e: { data: unknown }) => void) | null; close(): void };
+declare const BroadcastChannel: new (name: string) => { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: unknown): void };
 
 const post = (m: RunMessage) => self.postMessage(m);
 
@@ -33,12 +33,41 @@ function traceBuffer(): { push(e: TraceEventData): void; flush(): void } {
   };
 }
 
-function captureConsole(channel: string): void {
+/** The program's console, and its worker domains' (through the run's channel, see miou.ts). */
+function captureConsole(channel: string): { flush(domains: number): Promise<void> } {
   const send = (level: "log" | "error") => (...args: unknown[]) => post({ type: "console", level, text: args.map(show).join(" ") });
   Object.assign(console, { log: send("log"), info: send("log"), debug: send("log"), error: send("error"), warn: send("error") });
-  // Worker domains write to the run's channel (see miou.ts).
-  new BroadcastChannel(channel).onmessage = (e) => post({ type: "console", ...(e.data as { level: "log" | "error"; text: string }) });
+  const bus = new BroadcastChannel(channel);
+  let answered = 0;
+  let asked = 0;
+  let onAnswer = () => undefined as void;
+  bus.onmessage = (e) => {
+    const m = e.data as { level: "log" | "error"; text: string } | { flushed: number };
+    if ("flushed" in m) {
+      if (m.flushed === asked) answered += 1;
+      onAnswer();
+    } else post({ type: "console", ...m });
+  };
+  return {
+    // Every domain that started answers; one that never started does not, hence the bound.
+    flush: (domains) =>
+      domains === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            answered = 0;
+            bus.postMessage({ flush: ++asked });
+            const timer = setTimeout(resolve, FLUSH_WAIT_MS);
+            onAnswer = () => {
+              if (answered < domains) return;
+              clearTimeout(timer);
+              resolve();
+            };
+          }),
+  };
 }
+
+/** How long the outcome waits for the lines of worker domains that may not exist. */
+const FLUSH_WAIT_MS = 100;
 
 /** An error's lines for the page: `name: message`, then its stack's frames that are the program's. */
 function describe(error: unknown, url: string, map: string): { error: string; stack: string[] } {
@@ -51,7 +80,7 @@ self.onmessage = async (e) => {
   const trace = traceBuffer();
   const settings: RunSettings = { seed: start.seed, domains: start.domains, trace: (ev) => trace.push(ev), runs: [] };
   (globalThis as { [SETTINGS]?: RunSettings })[SETTINGS] = settings;
-  captureConsole(start.channel);
+  const consoles = captureConsole(start.channel);
   const url = URL.createObjectURL(new Blob([start.js], { type: "text/javascript" }));
   let done: RunMessage;
   try {
@@ -62,6 +91,7 @@ self.onmessage = async (e) => {
   } catch (error) {
     done = { type: "done", ok: false, ...describe(error, url, start.map) };
   }
+  await consoles.flush(start.domains);
   trace.flush();
   post(done);
 };

@@ -36,7 +36,7 @@ test("the logical stack example names each function between the throw and the ru
   const page = await pg.open();
   await page.raw.getByRole("combobox", { name: "Examples" }).selectOption("logical-stack");
   const out = await runProgram(page);
-  assert.match(out, /error: SyntaxError: not a number: "three"\n\s+at parse \(main\.ts:8:\d+\)\n\s+at total \(main\.ts:14:\d+\)\n\s+at <arrow at 19:26> \(main\.ts:19:\d+\)\nseed: /, out);
+  assert.match(out, /error: SyntaxError: not a number: "three"\n\s+at parse \(main\.ts:9:\d+\)\n\s+at total \(main\.ts:15:\d+\)\n\s+at <arrow at 20:26> \(main\.ts:20:\d+\)\nseed: /, out);
   await page.close();
 });
 

@@ -3,7 +3,8 @@
 // and Explore groups the outcomes of many seeds, each seed a button that replays its run.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { consoleText, runProgram, setProgram, usePlayground } from "./support.js";
 import type { Page } from "../browser/harness.js";
 
@@ -114,6 +115,20 @@ test("Explore runs Runs seeds and groups the outcomes; a seed button replays its
   await two.click();
   await page.raw.waitForFunction(`Number(document.body.dataset.runs) > ${before}`);
   assert.is(await consoleText(page), `result: 2\nseed: ${seed}`);
+  await page.close();
+});
+
+test("a screenshot of the page after a run is saved under .cache/playground/ (the README's docs/playground.png is one)", async () => {
+  const page = await pg.open();
+  await page.raw.setViewportSize({ width: 1280, height: 760 });
+  await page.raw.getByRole("combobox", { name: "Examples" }).selectOption("bounded-buffer");
+  assert.match(await runProgram(page), /result: 15\n/);
+  await page.raw.getByRole("tab", { name: "Timeline" }).click();
+  const folder = join(import.meta.dirname, "..", "..", ".cache", "playground");
+  mkdirSync(folder, { recursive: true });
+  const png = await page.raw.screenshot({ path: join(folder, "after-run.png") });
+  assert.equal([...png.subarray(1, 4)], [...Buffer.from("PNG")]);
+  assert.equal(page.problems, []);
   await page.close();
 });
 
