@@ -20,13 +20,17 @@ const source = join(root, "playground");
 /** Node's modules that TypeScript requires only when it runs in Node: never loaded in a browser. */
 const NODE_ONLY = ["fs", "path", "os", "crypto", "module", "perf_hooks", "inspector", "source-map-support", "buffer", "node:*"];
 
-/** `import ... from "miou"` in the `miou` module: the runtime's browser build beside it, at run time. */
-const runtimeExternal: esbuild.Plugin = {
+/**
+ * `import ... from "miou"` in the `miou` module: the runtime's browser build beside it, at run
+ * time (`index.js` for `miou.js`, `gen.js` for `miou-gen.js`, which programs in generator style
+ * import).
+ */
+const runtimeExternal = (entry: string): esbuild.Plugin => ({
   name: "miou-runtime",
   setup(build) {
-    build.onResolve({ filter: /^miou$/ }, () => ({ path: "./runtime/index.js", external: true }));
+    build.onResolve({ filter: /^miou$/ }, () => ({ path: `./runtime/${entry}`, external: true }));
   },
-};
+});
 
 export interface BuildOptions {
   /** Where the site goes; emptied first. */
@@ -61,7 +65,8 @@ export async function buildPlayground(options: BuildOptions): Promise<void> {
     }),
     esbuild.build({ ...common, entryPoints: { compiler: join(source, "worker", "compiler.ts") }, external: NODE_ONLY }),
     esbuild.build({ ...common, entryPoints: { "run-worker": join(source, "worker", "run.ts") } }),
-    esbuild.build({ ...common, entryPoints: { miou: join(source, "worker", "miou.ts") }, plugins: [runtimeExternal] }),
+    esbuild.build({ ...common, entryPoints: { miou: join(source, "worker", "miou.ts") }, plugins: [runtimeExternal("index.js")] }),
+    esbuild.build({ ...common, entryPoints: { "miou-gen": join(source, "worker", "miou.ts") }, plugins: [runtimeExternal("gen.js")] }),
   ]);
   cpSync(runtime, join(outDir, "runtime"), { recursive: true });
   writeFileSync(join(outDir, "libs.json"), JSON.stringify(libraryFiles(root)));

@@ -15,7 +15,7 @@ import { timelinePanel } from "./timeline-panel.js";
 import { tasksTree } from "./tasks-panel.js";
 import { explore, exploredPanel, seedRuns } from "./explore.js";
 import { tabs } from "./tabs.js";
-import type { Problem, TraceEventData } from "../worker/protocol.js";
+import type { Compiled, Problem, TraceEventData } from "../worker/protocol.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const compiler = startCompiler();
@@ -94,9 +94,17 @@ function ended(): void {
 async function compileForRun(): Promise<{ js: string; map: string; channel: string } | null> {
   const channel = `miou-run-${++runs}-${freshSeed()}`;
   const base = new URL("./", location.href).href;
-  const imports = { miou: `${base}miou.js?run=${channel}`, "miou/compiled": `${base}runtime/compiled.js`, "miou/gen": `${base}runtime/gen.js` };
+  const imports = { miou: `${base}miou.js?run=${channel}`, "miou/compiled": `${base}runtime/compiled.js`, "miou/gen": `${base}miou-gen.js?run=${channel}` };
   status.textContent = "compiling…";
-  const compiled = await compiler.ask("compile", { text: editor.text(), imports });
+  let compiled: Compiled;
+  try {
+    compiled = await compiler.ask("compile", { text: editor.text(), imports });
+  } catch (e) {
+    out.line(`error: the compiler failed: ${e instanceof Error ? e.message : String(e)} (reload the page to start it again)`, "failed");
+    status.textContent = "";
+    ended();
+    return null;
+  }
   // Shown as the CLI prints it: the specifiers the program wrote, not the URLs a worker needs.
   js.show(Object.entries(imports).reduce((text, [name, url]) => text.replaceAll(JSON.stringify(url), JSON.stringify(name)), compiled.js));
   $("facts").textContent = compiled.facts || "No function suspends.";
@@ -174,6 +182,13 @@ async function exploreRuns(): Promise<void> {
 }
 
 runButton.addEventListener("click", () => void run());
+// Ctrl+Enter / Cmd+Enter runs from anywhere on the page (the editor has its own binding).
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented && !editor.view.hasFocus) {
+    e.preventDefault();
+    void run();
+  }
+});
 $("explore").addEventListener("click", () => void exploreRuns());
 $("share").addEventListener("click", async () => {
   clearTimeout(edited);

@@ -79,6 +79,18 @@ test("typing updates the address without adding history entries", async () => {
   await page.close();
 });
 
+test("a program in generator style (miou/gen) runs with the page's seed too; Ctrl+Enter runs from outside the editor", async () => {
+  const page = await pg.open();
+  await setProgram(page, `import * as Miou from "miou/gen";\nawait Miou.run(function* () {\n  yield* Miou.yield_();\n  return Miou.seed();\n});`);
+  const seed = page.raw.getByRole("textbox", { name: "Seed" });
+  await seed.fill("gen-seed");
+  const before = Number(await page.raw.locator("body").getAttribute("data-runs"));
+  await seed.press("Control+Enter");
+  await page.raw.waitForFunction(`Number(document.body.dataset.runs) > ${before}`);
+  assert.is(await consoleText(page), 'result: "gen-seed"\nseed: gen-seed');
+  await page.close();
+});
+
 test("parallel with Domains 2 runs on two Web Workers", async () => {
   const page = await pg.open();
   await setProgram(

@@ -5,20 +5,20 @@ import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { browser } from "../browser/harness.js";
-import { consoleText, runProgram, setProgram } from "./support.js";
+import { consoleText, runProgram, setProgram, usePlayground } from "./support.js";
 
 const root = join(import.meta.dirname, "..", "..");
-const chromium = browser();
-test.after(() => chromium.close());
+const pg = usePlayground();
+test.after(() => pg.release());
 
 test("the static build in dist/playground/ runs a program from a plain static server", async () => {
   const built = spawnSync(process.execPath, ["--import", "tsx", join(root, "playground", "build", "cli.ts")], { cwd: root, encoding: "utf8" });
   assert.is(built.status, 0, built.stderr);
   assert.match(built.stdout, /^playground: built in .*dist\/playground/);
-  for (const file of ["index.html", "page.js", "compiler.js", "run-worker.js", "miou.js", "libs.json", "runtime/index.js", "runtime/worker.js"])
+  for (const file of ["index.html", "page.js", "compiler.js", "run-worker.js", "miou.js", "miou-gen.js", "libs.json", "runtime/index.js", "runtime/worker.js"])
     assert.ok(existsSync(join(root, "dist", "playground", file)), file);
-  const page = await chromium.page("/dist/playground/");
+  // The harness's own server: it knows nothing of the playground, and serves dist/ as it is.
+  const page = await pg.chromium.page("/dist/playground/");
   await page.raw.locator("body[data-ready=true]").waitFor();
   await setProgram(page, `import * as Miou from "miou";\nconst r = await Miou.run(() => Miou.await_exn(Miou.async(() => "static")));\nconsole.log(r);`);
   const out = await runProgram(page);

@@ -16,7 +16,7 @@
 import { join } from "node:path";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { browser, type Page } from "../browser/harness.js";
+import { browser, type Browser, type Page } from "../browser/harness.js";
 import { buildPlayground } from "../../playground/build/build.js";
 import { staticSite } from "../../playground/static-server.js";
 
@@ -24,7 +24,9 @@ const root = join(import.meta.dirname, "..", "..");
 export const SITE = join(root, ".cache", "playground-test", "site");
 
 let users = 0;
-let shared: { chromium: ReturnType<typeof browser>; site: Promise<{ server: Server; origin: string }> } | undefined;
+// Nothing starts before a test asks: uvu imports every test file before it runs the first test, and
+// a server listening early would be a handle other files' tests count.
+let shared: { chromium: Browser; site?: Promise<{ server: Server; origin: string }> } | undefined;
 
 async function startSite(): Promise<{ server: Server; origin: string }> {
   await buildPlayground({ outDir: SITE });
@@ -34,6 +36,8 @@ async function startSite(): Promise<{ server: Server; origin: string }> {
 }
 
 export interface Playground {
+  /** The shared browser (and its harness server, which serves the repository's dist/). */
+  readonly chromium: Browser;
   /** The site's origin, `http://127.0.0.1:PORT`. */
   origin(): Promise<string>;
   /** A fresh page on the playground (`suffix` such as `#...`), once its editor is ready. */
@@ -43,12 +47,14 @@ export interface Playground {
 
 export function usePlayground(): Playground {
   users += 1;
-  shared ??= { chromium: browser(), site: startSite() };
+  shared ??= { chromium: browser() };
   const s = shared;
+  const site = () => (s.site ??= startSite());
   return {
-    origin: async () => (await s.site).origin,
+    chromium: s.chromium,
+    origin: async () => (await site()).origin,
     async open(suffix = "", origin) {
-      const page = await s.chromium.page(`${origin ?? (await s.site).origin}/${suffix}`);
+      const page = await s.chromium.page(`${origin ?? (await site()).origin}/${suffix}`);
       await page.raw.locator("body[data-ready=true]").waitFor({ timeout: 20_000 });
       return page;
     },
@@ -57,6 +63,7 @@ export function usePlayground(): Playground {
       if (users > 0 || shared === undefined) return;
       shared = undefined;
       await s.chromium.close();
+      if (s.site === undefined) return;
       const { server } = await s.site;
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

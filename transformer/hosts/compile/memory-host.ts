@@ -26,7 +26,16 @@ export interface CompileFileSystem {
   getDirectories(path: string): string[];
 }
 
-/** A `CompileFileSystem` over a map of absolute paths to contents. */
+/**
+ * A `CompileFileSystem` over a map of absolute paths to contents (folders are implied by the
+ * paths), with TypeScript's libs in `libFolder`.
+ *
+ * @example
+ * ```ts
+ * const fs = memoryFileSystem(await (await fetch("/libs.json")).json(), "/lib");
+ * const { outputs } = compile({ files: { "/app/main.ts": text }, cwd: "/app", fileSystem: fs });
+ * ```
+ */
 export function memoryFileSystem(files: Map<string, string> | Record<string, string>, libFolder: string): CompileFileSystem {
   const map = files instanceof Map ? files : new Map(Object.entries(files));
   const children = new Map<string, Set<string>>();
