@@ -11,6 +11,7 @@ import { freshSeed } from "./seeds.js";
 import { decode, remember } from "./share.js";
 import { languageFeatures } from "./language.js";
 import { readTrace } from "./trace-model.js";
+import { MAX_TRACE_EVENTS } from "../worker/protocol.js";
 import { timelinePanel } from "./timeline-panel.js";
 import { tasksTree } from "./tasks-panel.js";
 import { explore, exploredPanel, seedRuns } from "./explore.js";
@@ -144,7 +145,7 @@ export async function run(): Promise<void> {
         }
         out.line(`seed: ${seed}`, "seed");
         lastSeed = seed;
-        const model = readTrace(trace);
+        const model = readTrace(trace, MAX_TRACE_EVENTS);
         timeline.show(model, seed);
         $("panel-tasks").replaceChildren(tasksTree(model));
         status.textContent = `${outcome.ok ? "done" : "failed"} in ${Math.round(performance.now() - started)} ms`;

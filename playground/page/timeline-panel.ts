@@ -22,7 +22,11 @@ export function timelinePanel(panel: HTMLElement): { show(model: RunModel | null
   let current: RunModel | null = null;
   let seed = "";
   const draw = () => {
-    canvas.innerHTML = current === null || current.events.length === 0 ? `<p class="empty">Run a program to see its tasks here.</p>` : timelineSvg(current, Number(zoom.value));
+    if (current === null || current.events.length === 0) canvas.innerHTML = `<p class="empty">Run a program to see its tasks here.</p>`;
+    else {
+      const cut = current.cut ? `<p class="empty">The run made more than ${current.events.length.toLocaleString("en-US")} events: here are the first ones.</p>` : "";
+      canvas.innerHTML = cut + timelineSvg(current, Number(zoom.value));
+    }
   };
   zoom.addEventListener("input", draw);
   canvas.addEventListener("mouseover", (e) => {

@@ -16,6 +16,7 @@ const MARKS: Record<string, string> = {
   fail: "#b91c1c", cancel: "#ea580c", cancelled: "#a16207", syscall: "#0891b2", signal: "#db2777",
 };
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The rows' height for this many tasks: roomy for a few, compact for a thousand. */
@@ -32,7 +33,7 @@ export function timelineSvg(model: RunModel, zoom: number): string {
   const x = (i: number) => LABEL + i * zoom + zoom / 2;
   const t0 = model.events[0]?.time ?? 0;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Timeline of ${model.tasks.length} tasks over ${model.events.length} events" width="${width}" height="${height}" font-family="ui-monospace, Menlo, monospace">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Timeline of ${plural(model.tasks.length, "task")} over ${plural(model.events.length, "event")}" width="${width}" height="${height}" font-family="ui-monospace, Menlo, monospace">`,
   ];
   for (let i = 0; i <= steps; i += Math.max(1, Math.ceil(60 / zoom))) {
     parts.push(`<text x="${x(i)}" y="10" font-size="9" fill="#94a3b8" text-anchor="middle">${i}</text>`);

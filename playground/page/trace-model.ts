@@ -24,11 +24,14 @@ export interface RunModel {
   /** Every task in tree order. */
   tasks: TaskInfo[];
   roots: TaskInfo[];
+  /** The run made more events than it sent: only the first ones are here. */
+  cut: boolean;
 }
 
 const OUTCOMES: Record<string, Outcome> = { resolve: "resolved", fail: "failed", cancelled: "cancelled" };
 
-export function readTrace(events: readonly TraceEventData[]): RunModel {
+/** A run's trace, cut at `limit` events if it is longer (the run worker sends no more). */
+export function readTrace(events: readonly TraceEventData[], limit = Infinity): RunModel {
   const byUid = new Map<number, TaskInfo>();
   events.forEach((e, i) => {
     let t = byUid.get(e.task);
@@ -52,5 +55,5 @@ export function readTrace(events: readonly TraceEventData[]): RunModel {
     tasks.push(t);
     for (let i = t.children.length - 1; i >= 0; i--) stack.push({ t: t.children[i]!, depth: depth + 1 });
   }
-  return { events, tasks, roots };
+  return { events, tasks, roots, cut: events.length >= limit };
 }

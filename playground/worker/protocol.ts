@@ -72,6 +72,12 @@ export interface TraceEventData {
   kind: string;
 }
 
+/**
+ * The most trace events a run sends: a program that spins on `yield_` until it is stopped makes
+ * millions, which the page could neither hold nor draw. Past it, the timeline says it was cut.
+ */
+export const MAX_TRACE_EVENTS = 20_000;
+
 /** The global through which a run's worker hands its settings to the `miou` module. */
 export const SETTINGS = "__miouPlayground";
 

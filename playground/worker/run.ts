@@ -4,7 +4,7 @@
  * are absolute URLs of the site), streams its console and trace events to the page, and ends with
  * the outcome: the value of the last run the program started, or the first error.
  */
-import { SETTINGS, type RunMessage, type RunSettings, type RunStart, type TraceEventData } from "./protocol.js";
+import { MAX_TRACE_EVENTS, SETTINGS, type RunMessage, type RunSettings, type RunStart, type TraceEventData } from "./protocol.js";
 import { show, toJson } from "./format.js";
 import { programFrames } from "./stack-frames.js";
 
@@ -16,6 +16,7 @@ const post = (m: RunMessage) => self.postMessage(m);
 /** Trace events go in batches: one message per event would cost more than the run. */
 function traceBuffer(): { push(e: TraceEventData): void; flush(): void } {
   let events: TraceEventData[] = [];
+  let sent = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     clearTimeout(timer);
@@ -25,6 +26,8 @@ function traceBuffer(): { push(e: TraceEventData): void; flush(): void } {
   };
   return {
     push(e) {
+      if (sent >= MAX_TRACE_EVENTS) return;
+      sent += 1;
       events.push({ time: e.time, domain: e.domain, task: e.task, ...(e.parent === undefined ? {} : { parent: e.parent }), kind: e.kind });
       if (events.length >= 1000) flush();
       else timer ??= setTimeout(flush, 30);

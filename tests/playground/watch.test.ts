@@ -69,6 +69,20 @@ test("a thousand tasks: a thousand rows, in compact rows the panel scrolls", asy
   await page.close();
 });
 
+test("a run that spins until it is stopped keeps the first 20,000 events, and the Timeline says so", async () => {
+  const page = await pg.open();
+  await setProgram(page, `import * as Miou from "miou";\nawait Miou.run(() => {\n  for (let i = 0; ; i++) {\n    if (i === 30000) console.log("past");\n    Miou.yield_();\n  }\n});`);
+  await page.raw.getByRole("button", { name: "Run", exact: true }).click();
+  await page.raw.getByRole("region", { name: "Console" }).getByText("past").waitFor();
+  await page.raw.getByRole("button", { name: "Stop" }).click();
+  await page.raw.getByRole("region", { name: "Console" }).getByText(/^seed:/).waitFor();
+  await page.raw.getByRole("tab", { name: "Timeline" }).click();
+  const panel = page.raw.getByRole("tabpanel", { name: "Timeline" });
+  assert.is(await panel.locator("svg").getAttribute("aria-label"), "Timeline of 1 task over 20000 events");
+  assert.match(await panel.locator(".timeline-canvas").innerText(), /^The run made more than 20,000 events: here are the first ones\./);
+  await page.close();
+});
+
 test("the same seed gives the same console and the same timeline, twice", async () => {
   const page = await pg.open();
   await setProgram(page, spawner(12).replace("return rs.filter", 'console.log(Miou.await_one([Miou.async(() => "x"), Miou.async(() => "y")]));\n  return rs.filter'));
