@@ -53,11 +53,13 @@ const editor = programEditor($("editor"), { text: opened?.code ?? EXAMPLES[0]?.s
 seedInput.addEventListener("input", follow);
 // Marks for `npm run bench` (bench/playground/): the editor is editable from here on.
 performance.mark("miou:editor-ready");
-examplesSelect($<HTMLSelectElement>("examples"), (e) => {
+const examples = examplesSelect($<HTMLSelectElement>("examples"), (e) => {
   editor.setText(e.source);
   if (isolated) domainsInput.value = String(e.domains ?? 0);
   editor.view.focus();
 });
+// A program from a link is no example: the select says so instead of naming the first one.
+if (opened !== null) examples.mark(null);
 
 let running: Running | null = null;
 let runs = 0;

@@ -59,6 +59,7 @@ test("Share puts the program and the seed in the address; opening it restores bo
   const other = await pg.open(url.slice(url.indexOf("#")));
   assert.is(await other.raw.evaluate("playground.program()"), program);
   assert.is(await other.raw.getByRole("textbox", { name: "Seed" }).inputValue(), "my seed/1");
+  assert.is(await other.raw.getByRole("combobox", { name: "Examples" }).inputValue(), "", "a linked program names no example");
   assert.is(await runProgram(other), 'result: "my seed/1"\nseed: my seed/1');
   await other.close();
   await page.close();
