@@ -3,7 +3,7 @@
  * worker: diagnostics (TypeScript's and MIOU100n) as squiggles and in `Problems`, checked a
  * moment after the last keystroke; completions; hover types.
  */
-import { autocompletion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
+import { autocompletion, type Completion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
 import { linter, type Diagnostic } from "@codemirror/lint";
 import { hoverTooltip } from "@codemirror/view";
 import type { Extension } from "@codemirror/state";
@@ -36,9 +36,15 @@ export function languageFeatures(compiler: CompilerClient, onProblems: (problems
     const word = context.matchBefore(/[\w$]*/);
     const afterDot = context.matchBefore(/\.[\w$]*$/) !== null;
     if (!context.explicit && !afterDot && (word === null || word.from === word.to)) return null;
-    const answer = await compiler.ask("complete", { text: context.state.doc.toString(), pos: context.pos });
+    const text = context.state.doc.toString();
+    const answer = await compiler.ask("complete", { text, pos: context.pos });
     if (answer === null) return null;
-    return { from: answer.from, options: answer.options, validFor: /^[\w$]*$/ };
+    // The signature and documentation of the highlighted option, asked when it is highlighted.
+    const info = async (c: Completion) => {
+      const d = await compiler.ask("details", { text, pos: context.pos, name: c.label });
+      return d === null ? null : typeBox(d.text, d.doc);
+    };
+    return { from: answer.from, options: answer.options.map((o) => ({ ...o, info })), validFor: /^[\w$]*$/ };
   };
   const hover = hoverTooltip(async (view, pos) => {
     const info = await compiler.ask("hover", { text: view.state.doc.toString(), pos });
@@ -47,20 +53,23 @@ export function languageFeatures(compiler: CompilerClient, onProblems: (problems
       pos: info.from,
       end: info.to,
       above: true,
-      create: () => {
-        const dom = document.createElement("div");
-        dom.className = "cm-hover-type";
-        const code = document.createElement("code");
-        code.textContent = info.text;
-        dom.append(code);
-        if (info.doc !== "") {
-          const doc = document.createElement("p");
-          doc.textContent = info.doc;
-          dom.append(doc);
-        }
-        return { dom };
-      },
+      create: () => ({ dom: typeBox(info.text, info.doc) }),
     };
   });
   return [lint, autocompletion({ override: [complete] }), hover];
+}
+
+/** A type (and its documentation), for hover tooltips and the completion list's side. */
+function typeBox(text: string, doc: string): HTMLElement {
+  const dom = document.createElement("div");
+  dom.className = "cm-hover-type";
+  const code = document.createElement("code");
+  code.textContent = text;
+  dom.append(code);
+  if (doc !== "") {
+    const p = document.createElement("p");
+    p.textContent = doc;
+    dom.append(p);
+  }
+  return dom;
 }

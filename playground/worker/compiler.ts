@@ -26,6 +26,7 @@ const handlers: { [K in RequestName]: (env: { fs: CompileFileSystem; service: Pr
   check: ({ service }, r) => service.check(r.text),
   complete: ({ service }, r) => service.complete(r.text, r.pos),
   hover: ({ service }, r) => service.hover(r.text, r.pos),
+  details: ({ service }, r) => service.details(r.text, r.pos, r.name),
 };
 
 self.onmessage = async (e) => {

@@ -14,6 +14,7 @@ export interface ProgramService {
   check(text: string): Problem[];
   complete(text: string, pos: number): Answer<"complete">;
   hover(text: string, pos: number): Answer<"hover">;
+  details(text: string, pos: number, name: string): Answer<"details">;
 }
 
 export function createProgramService(fs: CompileFileSystem): ProgramService {
@@ -63,6 +64,12 @@ export function createProgramService(fs: CompileFileSystem): ProgramService {
       while (from > 0 && /[\w$]/.test(text[from - 1]!)) from -= 1;
       const options = info.entries.slice(0, 500).map((e) => ({ label: e.name, type: kindOf(e.kind) }));
       return { from, options };
+    },
+    details(next, pos, name) {
+      update(next);
+      const d = service.getCompletionEntryDetails(LAYOUT.main, pos, name, undefined, undefined, undefined, undefined);
+      if (d === undefined) return null;
+      return { text: ts.displayPartsToString(d.displayParts), doc: ts.displayPartsToString(d.documentation) };
     },
     hover(next, pos) {
       update(next);

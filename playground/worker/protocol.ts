@@ -40,6 +40,8 @@ export interface CompilerRequests {
   check: { text: string } & { answer: Problem[] };
   complete: { text: string; pos: number } & { answer: { from: number; options: Completion[] } | null };
   hover: { text: string; pos: number } & { answer: { from: number; to: number; text: string; doc: string } | null };
+  /** The signature and documentation of one completion, shown beside the list. */
+  details: { text: string; pos: number; name: string } & { answer: { text: string; doc: string } | null };
 }
 export type RequestName = keyof CompilerRequests;
 export type Request<K extends RequestName> = Omit<CompilerRequests[K], "answer">;

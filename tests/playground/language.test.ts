@@ -47,6 +47,9 @@ test("typing after Miou. offers miou's functions; hovering shows a type", async 
   await options.first().waitFor({ timeout: 30_000 });
   const labels = await options.allInnerTexts();
   for (const name of ["await_", "await_all", "await_exn", "await_first", "await_one"]) assert.ok(labels.some((l) => l.startsWith(name)), labels.join(", "));
+  // The highlighted option's signature shows beside the list.
+  await page.raw.locator(".cm-completionInfo .cm-hover-type").waitFor({ timeout: 30_000 });
+  assert.match(await page.raw.locator(".cm-completionInfo").innerText(), /await_/);
   await page.raw.keyboard.press("Escape");
   await setProgram(page, `import * as Miou from "miou";\nconst seedOfRun = Miou.seed;\nvoid seedOfRun;`);
   await page.raw.locator(".cm-content").getByText("seedOfRun").first().hover();
