@@ -178,7 +178,7 @@ async function exploreRuns(): Promise<void> {
     void run();
   });
   panels.select("panel-runs");
-  out.line(`explored ${total} run${total === 1 ? "" : "s"} from the seed ${base}/0:`, "log");
+  out.line(`explored ${total} run${total === 1 ? "" : "s"}, seeds ${base}/0 to ${base}/${Math.max(0, total - 1)}:`, "log");
   for (const o of outcomes) out.line(`${o.count}× ${o.key} (first seed: ${o.seeds[0]})`, "log");
   status.textContent = `explored ${total} runs: ${outcomes.length} outcome${outcomes.length === 1 ? "" : "s"}`;
   if (running === mine) ended();
