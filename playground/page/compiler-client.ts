@@ -8,11 +8,13 @@ export interface CompilerClient {
   ask<K extends RequestName>(name: K, request: Request<K>): Promise<Answer<K>>;
 }
 
-export function startCompiler(): CompilerClient {
+/** Starts the compiler's worker; `onReady` hears once whether it loaded (an error says why not). */
+export function startCompiler(onReady: (error?: string) => void = () => undefined): CompilerClient {
   const worker = new Worker(new URL("./compiler.js", import.meta.url), { type: "module", name: "miou compiler" });
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let next = 0;
-  worker.onmessage = (e: MessageEvent<{ id: number; answer?: unknown; error?: string }>) => {
+  worker.onmessage = (e: MessageEvent<{ id: number; answer?: unknown; error?: string; ready?: boolean }>) => {
+    if (e.data.ready !== undefined) return onReady(e.data.ready ? undefined : e.data.error);
     const w = waiting.get(e.data.id);
     waiting.delete(e.data.id);
     if (e.data.error !== undefined) w?.reject(new Error(e.data.error));

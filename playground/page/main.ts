@@ -19,7 +19,6 @@ import { tabs } from "./tabs.js";
 import type { Compiled, Problem, TraceEventData } from "../worker/protocol.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const compiler = startCompiler();
 const out = consolePanel($("console"));
 const js = javascriptView($("panel-javascript"));
 const panels = tabs(document.querySelector<HTMLElement>("[role=tablist]")!);
@@ -28,6 +27,10 @@ const domainsInput = $<HTMLInputElement>("domains");
 const runButton = $<HTMLButtonElement>("run");
 const stopButton = $<HTMLButtonElement>("stop");
 const status = $("status");
+const compiler = startCompiler((error) => {
+  if (status.textContent === "loading TypeScript…") status.textContent = error === undefined ? "" : `the compiler did not load: ${error}`;
+});
+status.textContent = "loading TypeScript…";
 const timeline = timelinePanel($("panel-timeline"));
 timeline.show(null, "");
 

@@ -1,7 +1,8 @@
 /**
  * The compiler's Web Worker: TypeScript 6, the transformer and the compile API, loaded apart from
  * the page so the editor is usable before they arrive. It answers the page's requests one at a
- * time, in order: `{ id, name, request }` in, `{ id, answer }` or `{ id, error }` out.
+ * time, in order: `{ id, name, request }` in, `{ id, answer }` or `{ id, error }` out; and once,
+ * `{ ready: true }` when TypeScript and the declaration files are loaded (or `{ ready: false, error }`).
  */
 import { memoryFileSystem, type CompileFileSystem } from "../../transformer/hosts/compile/compile.js";
 import { LAYOUT } from "./layout.js";
@@ -38,4 +39,8 @@ self.onmessage = async (e) => {
     self.postMessage({ id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
   }
 };
-void load();
+// The page says "loading TypeScript…" until this arrives.
+void load().then(
+  () => self.postMessage({ ready: true }),
+  (error: unknown) => self.postMessage({ ready: false, error: error instanceof Error ? error.message : String(error) }),
+);

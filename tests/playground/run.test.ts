@@ -25,6 +25,7 @@ test("a program typed with the keyboard runs with Ctrl+Enter: its console, resul
   const lines = out.split("\n");
   assert.equal(lines.slice(0, 2), ["typed 42", "result: 42"], out);
   assert.match(lines[2]!, /^seed: \S+$/);
+  assert.match(await page.raw.getByRole("status").innerText(), /^done in \d+ ms$/);
   await page.raw.getByRole("tab", { name: "JavaScript" }).click();
   const js = await page.raw.getByRole("tabpanel", { name: "JavaScript" }).innerText();
   assert.match(js, /function\* six\(\)/, "six became a generator");
