@@ -26,7 +26,7 @@ export default defineConfig([
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     sourcemap: true,
     splitting: true,
-    clean: ["!browser/**"], // the browser build cleans its own folder
+    clean: ["!browser/**", "!playground/**"], // the browser build cleans its own folder; the playground its own
     tsconfig: "tsconfig.build.json",
   },
   {

@@ -6,6 +6,7 @@
  *   npm run bench -- ring deep     only the workloads or peers whose name contains a word,
  *   npm run bench -- ring/native   or the cells matching workload/peer; prints, and leaves
  *                                  RESULTS.md alone
+ *   npm run bench -- playground    only the playground in headless Chromium; prints
  *
  * Peers run one after the other, never side by side: on a small machine two measuring
  * processes would share the cores and each other's noise.
@@ -16,6 +17,7 @@ import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildSection } from "./build/report.js";
+import { playgroundSection } from "./playground/report.js";
 import { loadWorkloads } from "./load.js";
 import { document, median, resultsTable, targetsTable, type Row } from "./report.js";
 import { TARGETS } from "./targets.js";
@@ -68,13 +70,17 @@ async function main(): Promise<void> {
       rows.push(row);
     }
   }
+  if (words.length > 0 && words.every((w) => w === "playground")) {
+    console.log(await playgroundSection(join(here, "..")));
+    return;
+  }
   console.log(`\n${resultsTable(rows)}\n\n${targetsTable(rows, TARGETS)}\n`);
   if (words.length > 0) return;
   const notes = [
     "Each cell is the median of its samples; each peer runs in a fresh Node process, after untimed warm-up samples (3 by default, then 7 timed; slow peers take fewer).",
     `A small machine is noisy: the load average was ${loadBefore} when the run started and ${load()} when it ended; differences under about 15% are within the noise.`,
   ];
-  writeFileSync(join(here, "RESULTS.md"), document(rows, TARGETS, notes) + buildSection(join(here, "..")));
+  writeFileSync(join(here, "RESULTS.md"), document(rows, TARGETS, notes) + buildSection(join(here, "..")) + (await playgroundSection(join(here, ".."))));
   console.log("wrote bench/RESULTS.md");
 }
 

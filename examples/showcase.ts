@@ -1,5 +1,5 @@
 /**
- * A small tour of miou in generator style, run by `npm start` until the playground exists.
+ * A small tour of miou in generator style, for the terminal: `npx tsx examples/showcase.ts [SEED]`.
  * Every rule shown here is enforced by the runtime: try breaking one.
  */
 import * as Miou from "miou/gen";

@@ -28,7 +28,10 @@ function check(name, args) {
 
 // Build first: tests, examples and benches import the package as users do, through dist/.
 const built = check("build", [bin("tsup", "dist/cli-default.js"), "--silent"]);
-const typed = built && check("type-check", [bin("typescript", "bin/tsc"), "-p", "tsconfig.json", "--noEmit"]);
+const typed =
+  built &&
+  check("type-check", [bin("typescript", "bin/tsc"), "-p", "tsconfig.json", "--noEmit"]) &&
+  check("type-check the playground (DOM)", [bin("typescript", "bin/tsc"), "-p", "playground/tsconfig.json", "--noEmit"]);
 
 if (built) {
   const pattern = process.argv[2] ?? "\\.test\\.ts$";

@@ -81,7 +81,7 @@ const TYPES: Record<string, string> = {
 // No favicon request: its 404 would be a console error.
 const BLANK = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>miou</title>';
 
-/** The static server: `/` a blank page, `/dist/…` the repository's dist/, and files tests add. */
+/** The static server: `/` a blank page, `/dist/…` the repository's dist/ (a folder: its index.html), and files tests add. */
 export interface StaticServer {
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
@@ -96,7 +96,8 @@ export async function serve(): Promise<StaticServer> {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let body: string | Uint8Array | undefined = added.get(path);
     if (body === undefined && path.startsWith("/dist/")) {
-      const file = normalize(join(root, path));
+      // A folder's index.html, as static hosts do (dist/playground/).
+      const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
       if (file.startsWith(join(root, "dist") + sep) && existsSync(file) && statSync(file).isFile()) body = readFileSync(file);
     }
     const headers = {
@@ -109,7 +110,7 @@ export async function serve(): Promise<StaticServer> {
       res.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8" }).end(`not found: ${path}`);
       return;
     }
-    const type = TYPES[extname(path)] ?? (path.endsWith("/") ? TYPES[".html"]! : "application/octet-stream");
+    const type = path.endsWith("/") ? TYPES[".html"]! : (TYPES[extname(path)] ?? "application/octet-stream");
     res.writeHead(200, { ...headers, "Content-Type": type }).end(req.method === "HEAD" ? undefined : body);
   });
   await new Promise<void>((resolve, reject) => {
@@ -157,7 +158,7 @@ export interface Page {
 export interface Browser {
   /** The server, started with the browser: add worker scripts or pages to it. */
   server(): Promise<StaticServer>;
-  /** A new page in a context of its own, at `path` of the server (default `/`). */
+  /** A new page in a context of its own, at `path` of the server (default `/`), or at a full `http://` URL of another server. */
   page(path?: string): Promise<Page>;
   /** Closes every page, the browser and the server. */
   close(): Promise<void>;
@@ -204,7 +205,7 @@ export function browser(): Browser {
         if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
       });
       raw.on("crash", () => problems.push("the page crashed"));
-      const response = await raw.goto(server.origin + path);
+      const response = await raw.goto(/^https?:\/\//.test(path) ? path : server.origin + path);
       if (response === null || !response.ok()) throw new Error(`opening ${path}: HTTP ${response?.status()}\n${problems.join("\n")}`);
       const explain = (what: string) => (problems.length === 0 ? what : `${what}\nwhat the page reported:\n  ${problems.join("\n  ")}`);
       const page: Page = {

@@ -5,6 +5,10 @@
  */
 import ts from "typescript";
 import { createMiou } from "../../core.js";
+import { printFacts } from "../../analyse/facts.js";
+import { memoryHost, type CompileFileSystem } from "./memory-host.js";
+
+export { memoryFileSystem, type CompileFileSystem } from "./memory-host.js";
 
 export interface CompileInput {
   /** Source files by path (absolute, or relative to `cwd`). */
@@ -18,6 +22,13 @@ export interface CompileInput {
    * must import miou by URL.
    */
   imports?: Record<string, string>;
+  /**
+   * Where the files `files` does not hold are read from (lib.*.d.ts, imported packages'
+   * declarations); default: the disk. An in-memory one (`memoryFileSystem`) lets `compile` run
+   * where there is no disk, such as a Web Worker; its parsed files are kept from one compile to
+   * the next.
+   */
+  fileSystem?: CompileFileSystem;
 }
 
 export interface CompileDiagnostic {
@@ -32,6 +43,8 @@ export interface CompileOutput {
   /** Emitted files by path: `.js`, `.js.map`, `.d.ts`. */
   outputs: Map<string, string>;
   diagnostics: CompileDiagnostic[];
+  /** Which functions suspend, and why, as `miou print --facts` prints it (paths relative to `cwd`). */
+  facts: string;
 }
 
 export const defaultCompilerOptions: ts.CompilerOptions = {
@@ -49,7 +62,7 @@ export function compile(input: CompileInput): CompileOutput {
   const absolute = (p: string) => (p.startsWith("/") ? p : `${cwd}/${p}`);
   const files = new Map([...(input.files instanceof Map ? input.files : Object.entries(input.files))].map(([p, text]) => [absolute(p), text]));
   const options = { ...defaultCompilerOptions, ...input.compilerOptions };
-  const host = ts.createCompilerHost(options);
+  const host = input.fileSystem === undefined ? ts.createCompilerHost(options) : memoryHost(ts, input.fileSystem, options, cwd);
   const { readFile, fileExists, directoryExists } = host;
   const folders = new Set([...files.keys()].flatMap((p) => ancestors(p)));
   host.readFile = (p) => files.get(p) ?? readFile(p);
@@ -64,7 +77,8 @@ export function compile(input: CompileInput): CompileOutput {
   const transformers = input.imports === undefined ? miou.transformers : { ...miou.transformers, after: [rewriteImports(input.imports)] };
   const emitted = program.emit(undefined, undefined, undefined, false, transformers);
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...miou.diagnostics, ...emitted.diagnostics].map(describe);
-  return { outputs, diagnostics };
+  const facts = printFacts(ts, miou.facts, (f) => (f.startsWith(`${cwd}/`) ? f.slice(cwd.length + 1) : f));
+  return { outputs, diagnostics, facts };
 }
 
 /** Replaces the specifiers of static imports, re-exports and `import("...")` found in `map`. */
