@@ -17,6 +17,7 @@ export default defineConfig([
       transformer: "transformer/hosts/ts-patch/index.ts",
       cli: "transformer/hosts/cli/index.ts",
       register: "transformer/hosts/register/index.ts",
+      babel: "transformer/hosts/babel/index.ts",
       "register-hooks": "transformer/hosts/register/hooks.ts",
       worker: "runtime/platform/node/worker.ts",
     },
