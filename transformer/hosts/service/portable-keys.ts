@@ -10,7 +10,7 @@ import ts from "typescript";
 const COMPILED = "miou/compiled";
 
 /** An `after` transformer: the registry's `portable(url, N, ...)` calls get `"file#N"`. */
-export function qualifyPortableKeys(moduleName: string): ts.TransformerFactory<ts.SourceFile> {
+export function qualifyPortableKeys(moduleName: string, found: () => void = () => undefined): ts.TransformerFactory<ts.SourceFile> {
   return (context) => (file) => {
     const f = context.factory;
     const portable = portableName(file);
@@ -22,6 +22,7 @@ export function qualifyPortableKeys(moduleName: string): ts.TransformerFactory<t
         if (init === undefined || !ts.isCallExpression(init) || init.expression !== portable) return d;
         const [url, index, ...rest] = init.arguments;
         if (url === undefined || index === undefined || !ts.isNumericLiteral(index)) return d;
+        found();
         const key = f.createStringLiteral(`${moduleName}#${index.text}`);
         return f.updateVariableDeclaration(d, d.name, d.exclamationToken, d.type, f.updateCallExpression(init, init.expression, undefined, [url, key, ...rest]));
       });

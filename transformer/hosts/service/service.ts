@@ -51,6 +51,8 @@ export interface Transformed {
   diagnostics: ServiceDiagnostic[];
   /** The files the analysis read to decide this module's facts: the program's own files. */
   reads: string[];
+  /** The module registers portable functions: a worker domain imports it (by its URL) to find them. */
+  portable: boolean;
 }
 
 export interface Service {
@@ -195,13 +197,14 @@ class Project {
     });
     let code: string | null = null;
     let map: SourceMap | null = null;
+    let portable = false;
     const moduleName = relative(this.cwd, file);
     program.emit(source, (name, data) => {
       if (name.endsWith(".map")) map = JSON.parse(data) as SourceMap;
       else if (/\.[cm]?jsx?$/.test(name)) code = data;
-    }, undefined, false, { before, after: [qualifyPortableKeys(moduleName)] });
-    if (!rewritten || code === null || map === null) return { code: null, map: null, diagnostics, reads };
-    return { code: (code as string).replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n"), map: withSource(map, file, source.text), diagnostics, reads };
+    }, undefined, false, { before, after: [qualifyPortableKeys(moduleName, () => void (portable = true))] });
+    if (!rewritten || code === null || map === null) return { code: null, map: null, diagnostics, reads, portable: false };
+    return { code: (code as string).replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n"), map: withSource(map, file, source.text), diagnostics, reads, portable };
   }
 }
 

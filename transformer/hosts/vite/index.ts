@@ -94,6 +94,10 @@ export default function miou(options: MiouViteOptions = {}): Plugin {
       for (const read of out.reads) if (read !== file && (!serving || !read.startsWith(`${root}/`))) this.addWatchFile(read);
       if (out.diagnostics.length > 0) this.error(diagnosticsMessage(out.diagnostics), out.diagnostics[0]!.start);
       if (out.code === null) return null;
+      // A worker domain imports the module that registers its function, by that module's URL:
+      // in a chunk of its own, the module runs there without the app's other code (the page's
+      // DOM, Vite's preload polyfill), which a worker has no document for.
+      if (out.portable && !serving) this.emitFile({ type: "chunk", id: file });
       return { code: out.code, map: out.map };
     },
     renderChunk(code, chunk) {
