@@ -51,4 +51,19 @@ test("an edit that makes a function stop suspending transforms its importer agai
   assert.not.match((await server.transformRequest("/lib.ts"))!.code, /function\*/);
 });
 
+test("a MIOU diagnostic is the module's error, with its position and code frame", async () => {
+  writeFileSync(join(dir, "bad.ts"), `import * as Miou from "miou";\nexport const x = 1;\nMiou.yield_();\n`);
+  let error: { message: string; loc?: { line: number; column: number }; frame?: string; plugin?: string } | undefined;
+  try {
+    await server!.transformRequest("/bad.ts");
+  } catch (e) {
+    error = e as typeof error;
+  }
+  assert.ok(error !== undefined, "the module does not build");
+  assert.match(error!.message, /MIOU1004: `Miou.yield_` suspends, but it is called at the top level/);
+  assert.is(error!.plugin, "miou");
+  assert.equal([error!.loc?.line, error!.loc?.column], [3, 0]);
+  assert.match(error!.frame ?? "", /3 +\| +Miou.yield_\(\);/);
+});
+
 test.run();

@@ -79,7 +79,8 @@ export function bundlerOptions(options: ts.CompilerOptions): ts.CompilerOptions 
     outFile: undefined,
     plugins: undefined,
   };
-  if (options.jsx !== undefined) out.jsx = ts.JsxEmit.Preserve;
+  // JSX is the bundler's to compile (React's runtime, Preact's, Solid's...): emitted as written.
+  out.jsx = ts.JsxEmit.Preserve;
   delete out.tsBuildInfoFile;
   return out;
 }

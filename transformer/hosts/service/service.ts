@@ -184,6 +184,9 @@ class Project {
       .getSourceFiles()
       .filter((f) => !program.isSourceFileDefaultLibrary(f) && !program.isSourceFileFromExternalLibrary(f))
       .map((f) => f.fileName);
+    // No fact is about this module: the transformer has nothing to rewrite in it (the digest
+    // covers every table of the facts), so it is not emitted at all.
+    if (!this.digest.has(file)) return { code: null, map: null, diagnostics, reads, portable: false };
     // The core's `before` transformer hands back the very source file it was given when it has
     // nothing to do: then the module is not ours to emit.
     let rewritten = false;
