@@ -15,10 +15,9 @@
  * a source map to the original. When a file changes, the service re-analyses it and the modules
  * whose facts changed are updated with it, so a hot update gives what a cold build gives.
  */
-import type { EnvironmentModuleNode, Plugin } from "vite";
-import { dirname, join, posix } from "node:path";
-import { fileURLToPath } from "node:url";
+import type { EnvironmentModuleNode, Plugin, Rollup } from "vite";
 import { createService, type Service, type ServiceDiagnostic } from "../service/service.js";
+import { emitWorkerChunk, nameWorkerChunk } from "./worker-chunk.js";
 
 /** The options of `miou({ ... })`. */
 export interface MiouViteOptions {
@@ -27,11 +26,6 @@ export interface MiouViteOptions {
 }
 
 const TYPESCRIPT = /\.[cm]?tsx?$/;
-/** miou's own built files: this plugin's folder (dist/) and the browser build in it. */
-const OWN = dirname(fileURLToPath(import.meta.url));
-/** How miou's runtime starts a worker domain: its entry beside the runtime's files. */
-const WORKER_URL = 'new URL("./worker.js", import.meta.url)';
-const WORKER_MARK = "__MIOU_WORKER_";
 const DECLARATION = /\.d\.[cm]?tsx?$/;
 
 /**
@@ -78,33 +72,15 @@ export default function miou(options: MiouViteOptions = {}): Plugin {
     },
     transform(code, id) {
       const file = id.replace(/[?#].*$/, "");
-      if (!serving && dirname(file).startsWith(OWN) && code.includes(WORKER_URL)) {
-        // miou bundled into the app: its worker entry becomes a chunk of the same build, so that a
-        // worker shares the app's copy of the runtime (its portable functions, its operations).
-        // The chunk's name is filled in once chunks have names (`renderChunk`), relative to the
-        // chunk that starts workers, whatever the build's `base`.
-        const ref = this.emitFile({ type: "chunk", id: join(dirname(file), "worker.js"), name: "miou-worker" });
-        return { code: code.replace(WORKER_URL, `new URL("./" + "${WORKER_MARK}${ref}__", import.meta.url)`), map: null };
+      if (!serving) {
+        const runtime = emitWorkerChunk(this, file, code);
+        if (runtime !== null) return runtime;
       }
       if (service === undefined || !TYPESCRIPT.test(file) || DECLARATION.test(file) || file.includes("/node_modules/") || file.startsWith("\0")) return null;
-      const out = service.transform(file, code);
-      // The facts of this module depend on every file the analysis read: a build in watch mode must
-      // rebuild when one changes. The dev server's watcher sees the project's files, and the
-      // update below invalidates exactly the modules whose facts changed; it is told of the rest.
-      for (const read of out.reads) if (read !== file && (!serving || !read.startsWith(`${root}/`))) this.addWatchFile(read);
-      if (out.diagnostics.length > 0) this.error(diagnosticsMessage(out.diagnostics), out.diagnostics[0]!.start);
-      if (out.code === null) return null;
-      // A worker domain imports the module that registers its function, by that module's URL:
-      // in a chunk of its own, the module runs there without the app's other code (the page's
-      // DOM, Vite's preload polyfill), which a worker has no document for.
-      if (out.portable && !serving) this.emitFile({ type: "chunk", id: file });
-      return { code: out.code, map: out.map };
+      return transformModule(this, service, file, code, serving ? root : undefined);
     },
     renderChunk(code, chunk) {
-      if (!code.includes(WORKER_MARK)) return null;
-      const from = dirname(chunk.fileName);
-      const named = code.replace(new RegExp(`${WORKER_MARK}(\\w+?)__`, "g"), (_, ref: string) => posix.relative(from, this.getFileName(ref)));
-      return { code: named, map: null };
+      return nameWorkerChunk((ref) => this.getFileName(ref), code, chunk.fileName);
     },
     hotUpdate({ file, modules }) {
       if (!TYPESCRIPT.test(file)) return;
@@ -116,6 +92,22 @@ export default function miou(options: MiouViteOptions = {}): Plugin {
       return more.length === 0 ? undefined : [...modules, ...more];
     },
   };
+}
+
+/** A TypeScript module through the service; `servedFrom`: the dev server's root (undefined in a build). */
+function transformModule(context: Rollup.TransformPluginContext, service: Service, file: string, code: string, servedFrom: string | undefined) {
+  const out = service.transform(file, code);
+  // The facts of this module depend on every file the analysis read: a build in watch mode must
+  // rebuild when one changes. The dev server's watcher sees the project's files, and `hotUpdate`
+  // updates exactly the modules whose facts changed; it is told of the files outside the project.
+  for (const read of out.reads) if (read !== file && (servedFrom === undefined || !read.startsWith(`${servedFrom}/`))) context.addWatchFile(read);
+  if (out.diagnostics.length > 0) context.error(diagnosticsMessage(out.diagnostics), out.diagnostics[0]!.start);
+  if (out.code === null) return null;
+  // A worker domain imports the module that registers its function, by that module's URL: in a
+  // chunk of its own, the module runs there without the app's other code (the page's DOM, Vite's
+  // preload polyfill), which a worker has no document for.
+  if (out.portable && servedFrom === undefined) context.emitFile({ type: "chunk", id: file });
+  return { code: out.code, map: out.map };
 }
 
 /** Every MIOU diagnostic of the module, each with its position; Vite adds the first one's code frame. */
