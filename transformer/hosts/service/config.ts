@@ -75,6 +75,9 @@ export function bundlerOptions(options: ts.CompilerOptions): ts.CompilerOptions 
     incremental: false,
     noEmit: false,
     noEmitOnError: false,
+    // The bundler reports no type errors (`tsc --noEmit` does): emitting a module must not make
+    // the checker check all of it. The analysis still asks the checker what it needs.
+    noCheck: true,
     importHelpers: false,
     outFile: undefined,
     plugins: undefined,
