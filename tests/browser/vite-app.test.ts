@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { build } from "vite";
+import { build, createServer } from "vite";
 import { browser, type Page } from "./harness.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -59,6 +59,26 @@ test("Compute: parallel runs on two Web Worker domains", async () => {
   assert.is(page.raw.workers().length, 2, "two Web Workers");
   await page.raw.screenshot({ path: join(root, ".cache", "vite-app.png") });
   assert.equal(page.problems, []);
+});
+
+test("the dev server serves the same app: tasks load, parallel runs on two Web Workers", async () => {
+  // Vite's own server, on a free port of the loopback, with the example's config and headers.
+  const server = await createServer({ root: app, configFile: join(app, "vite.config.ts"), logLevel: "silent", server: { host: "127.0.0.1", port: 0, strictPort: false } });
+  await server.listen();
+  try {
+    const dev = await chromium.page();
+    const problems = dev.problems.length;
+    await dev.raw.goto(server.resolvedUrls!.local[0]!);
+    await dev.raw.click("#load");
+    await dev.raw.waitForFunction(`document.getElementById("status").textContent.startsWith("loaded")`, undefined, { timeout: 60_000 });
+    await dev.raw.click("#fib");
+    await dev.raw.waitForFunction(`document.getElementById("workers").textContent !== ""`, undefined, { timeout: 60_000 });
+    assert.is(await dev.raw.locator("#workers").innerText(), "2 Web Workers");
+    assert.equal(dev.problems.slice(problems), []);
+    await dev.close();
+  } finally {
+    await server.close();
+  }
 });
 
 test.run();
