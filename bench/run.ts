@@ -16,6 +16,7 @@ import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { hostsSection } from "./build/hosts.js";
 import { buildSection } from "./build/report.js";
 import { playgroundSection } from "./playground/report.js";
 import { loadWorkloads } from "./load.js";
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     "Each cell is the median of its samples; each peer runs in a fresh Node process, after untimed warm-up samples (3 by default, then 7 timed; slow peers take fewer).",
     `A small machine is noisy: the load average was ${loadBefore} when the run started and ${load()} when it ended; differences under about 15% are within the noise.`,
   ];
-  writeFileSync(join(here, "RESULTS.md"), document(rows, TARGETS, notes) + buildSection(join(here, "..")) + (await playgroundSection(join(here, ".."))));
+  writeFileSync(join(here, "RESULTS.md"), document(rows, TARGETS, notes) + buildSection(join(here, "..")) + hostsSection(join(here, "..")) + (await playgroundSection(join(here, ".."))));
   console.log("wrote bench/RESULTS.md");
 }
 

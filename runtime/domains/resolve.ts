@@ -12,7 +12,8 @@ export function provideNamespace(ns: object): void {
   namespace ??= ns;
 }
 
-const load = (url: string): Promise<unknown> => import(url);
+// Vite and other bundlers leave this import as it is: the URL is only known at run time.
+const load = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
 
 /** Functions rebuilt from their source, once per source text on this thread. */
 const rebuilt = new Map<string, Function>();

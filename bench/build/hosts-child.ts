@@ -1,0 +1,72 @@
+/**
+ * One timed build of the generated project by a bundler host, in a process of its own (so each
+ * sample starts cold, as a build does): `babel plain|miou`, `vite plain|miou`, or `dev`, the dev
+ * server's update after a one-line edit. Prints one line: `MIOU_BENCH <json>`.
+ */
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import * as babel from "@babel/core";
+import { build, createServer } from "vite";
+import miou from "../../dist/vite.js";
+
+const [dir, tool, mode] = process.argv.slice(2) as [string, string, string];
+const root = join(import.meta.dirname, "..", "..");
+const src = join(dir, "src");
+const modules = readdirSync(src).filter((f) => f.endsWith(".ts"));
+const tsconfig = join(dir, "tsconfig.plain.json");
+
+async function babelBuild(withMiou: boolean): Promise<number> {
+  const start = performance.now();
+  for (const name of modules) {
+    const file = join(src, name);
+    const out = babel.transformSync(readFileSync(file, "utf8"), {
+      filename: file,
+      cwd: dir,
+      configFile: false,
+      babelrc: false,
+      sourceMaps: true,
+      plugins: withMiou ? [[join(root, "dist", "babel.js"), { tsconfig }]] : [],
+      presets: ["@babel/preset-typescript"],
+    });
+    if (withMiou && name === "m0.ts" && !out!.code!.includes("function*")) throw new Error("miou/babel rewrote nothing");
+  }
+  return performance.now() - start;
+}
+
+async function viteBuild(withMiou: boolean): Promise<number> {
+  const start = performance.now();
+  await build({
+    root: dir,
+    configFile: false,
+    logLevel: "silent",
+    plugins: withMiou ? [miou({ tsconfig })] : [],
+    build: { outDir: join(dir, `out-vite-${mode}`), emptyOutDir: true, minify: false, sourcemap: true, lib: { entry: join(src, "m0.ts"), formats: ["es"], fileName: "app" }, rollupOptions: { external: [/^miou/] } },
+  });
+  return performance.now() - start;
+}
+
+/** Save to transformed output, after a one-line edit of a module the server has transformed. */
+async function devUpdate(): Promise<number[]> {
+  const server = await createServer({ root: dir, configFile: false, logLevel: "silent", plugins: [miou({ tsconfig })], server: { middlewareMode: true, ws: false }, appType: "custom" });
+  for (const name of modules) await server.transformRequest(`/src/${name}`);
+  const file = join(src, "m50.ts");
+  const original = readFileSync(file, "utf8");
+  const graph = server.environments.client.moduleGraph;
+  const samples: number[] = [];
+  for (let i = 1; i <= 7; i++) {
+    const edited = original.replace("let total = x;", `let total = x + ${i};`);
+    const start = performance.now();
+    writeFileSync(file, edited);
+    while (graph.getModuleById(file)?.transformResult !== null) await new Promise((r) => setImmediate(r));
+    const out = await server.transformRequest("/src/m50.ts");
+    if (!out!.code.includes(`x + ${i}`)) throw new Error("the dev server served the old module");
+    samples.push(performance.now() - start);
+  }
+  writeFileSync(file, original);
+  await server.close();
+  return samples;
+}
+
+const result = tool === "babel" ? await babelBuild(mode === "miou") : tool === "vite" ? await viteBuild(mode === "miou") : await devUpdate();
+console.log(`MIOU_BENCH ${JSON.stringify(result)}`);

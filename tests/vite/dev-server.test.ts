@@ -1,0 +1,69 @@
+// The Vite dev server with miou/vite: edit a module so that its function stops suspending, and
+// the module importing it, which Vite would otherwise serve from its cache, is transformed again
+// with the new facts (a plain function again), as a cold start would give. No port is opened.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createServer, type ViteDevServer } from "vite";
+import miou from "../../dist/vite.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const dir = join(root, ".cache", "vite-dev");
+
+const suspending = `import * as Miou from "miou";\nexport function work(n: number): number {\n  Miou.yield_();\n  return n * 2;\n}\n`;
+const plain = `export function work(n: number): number {\n  return n * 2;\n}\n`;
+const main = `import * as Miou from "miou";\nimport { work } from "./lib.js";\nexport function twice(n: number): number {\n  return work(work(n));\n}\nexport const result = Miou.run(() => twice(1));\n`;
+
+let server: ViteDevServer | undefined;
+test.after(async () => {
+  await server?.close();
+});
+
+/** Waits until Vite dropped the module's cached output, as it does when told it is stale. */
+async function invalidated(file: string): Promise<void> {
+  const graph = server!.environments.client.moduleGraph;
+  for (let i = 0; i < 2000; i++) {
+    const m = graph.getModuleById(file);
+    if (m !== undefined && m.transformResult === null) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  assert.unreachable(`${file} was never invalidated: its facts changed, its output is stale`);
+}
+
+test("an edit that makes a function stop suspending transforms its importer again", async () => {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", strict: true, types: [] }, include: ["*.ts"] }));
+  writeFileSync(join(dir, "lib.ts"), suspending);
+  writeFileSync(join(dir, "main.ts"), main);
+  server = await createServer({ root: dir, configFile: false, logLevel: "silent", plugins: [miou()], server: { middlewareMode: true, ws: false }, appType: "custom" });
+
+  const before = await server.transformRequest("/main.ts");
+  assert.match(before!.code, /function\* twice/, "twice suspends while work does");
+  assert.match((await server.transformRequest("/lib.ts"))!.code, /function\* work/);
+
+  writeFileSync(join(dir, "lib.ts"), plain);
+  await invalidated(join(dir, "main.ts"));
+  const after = await server.transformRequest("/main.ts");
+  assert.not.match(after!.code, /function\*/, "twice is a plain function again");
+  assert.match(after!.code, /function twice/);
+  assert.not.match((await server.transformRequest("/lib.ts"))!.code, /function\*/);
+});
+
+test("a MIOU diagnostic is the module's error, with its position and code frame", async () => {
+  writeFileSync(join(dir, "bad.ts"), `import * as Miou from "miou";\nexport const x = 1;\nMiou.yield_();\n`);
+  let error: { message: string; loc?: { line: number; column: number }; frame?: string; plugin?: string } | undefined;
+  try {
+    await server!.transformRequest("/bad.ts");
+  } catch (e) {
+    error = e as typeof error;
+  }
+  assert.ok(error !== undefined, "the module does not build");
+  assert.match(error!.message, /MIOU1004: `Miou.yield_` suspends, but it is called at the top level/);
+  assert.is(error!.plugin, "miou");
+  assert.equal([error!.loc?.line, error!.loc?.column], [3, 0]);
+  assert.match(error!.frame ?? "", /3 +\| +Miou.yield_\(\);/);
+});
+
+test.run();
