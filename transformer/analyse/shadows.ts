@@ -36,12 +36,13 @@ export function shadowedNames(ts: TS, checker: ts.TypeChecker, fn: FunctionNode,
   if (read.size === 0) return out;
   // The body's own declarations of those names.
   const symbols = new Set<ts.Symbol>();
-  const declare = (name: ts.Node) => {
+  // Only the names a pattern binds: not its property names, nor what its defaults read.
+  const declare = (name: ts.BindingName) => {
     if (ts.isIdentifier(name)) {
       if (!read.has(name.text)) return;
       const symbol = checker.getSymbolAtLocation(name);
       if (symbol !== undefined) symbols.add(symbol);
-    } else ts.forEachChild(name, declare);
+    } else for (const e of name.elements) if (!ts.isOmittedExpression(e)) declare(e.name);
   };
   const top = fn.body;
   const find = (n: ts.Node): void => {
