@@ -27,8 +27,11 @@ const ident = (ctx: Ctx) => (ctx.susp > 0 ? "s" : "u");
 /** The context inside an arrow written around an expression: its own `arguments` rules. */
 export const arrow = (ctx: Ctx): Ctx => functionBody(ctx, "arrow", [], "number", ctx.susp);
 
-/** The left of `&&`/`||`: TypeScript rejects a literal there ("always truthy"). */
-const operand = (e: Node): Node => (e.p.length === 1 && /^\d+$/.test(e.p[0] as string) ? ex`u(${e})` : e);
+/**
+ * The left of `&&`/`||`: TypeScript rejects one it can see is always truthy (a literal, a
+ * conditional between literals), so anything but a call of `s` goes through the plain `u`.
+ */
+const operand = (e: Node): Node => (e.p[0] === "s(" ? e : ex`u(${e})`);
 
 function leaf(ctx: Ctx): Node {
   const { rng } = ctx;
