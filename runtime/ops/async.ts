@@ -6,7 +6,7 @@ import type { Resource } from "./ownership.js";
 import type { Task } from "../core/task.js";
 import { asPromise, type Operation, type Promise, type Returned } from "../types.js";
 import { claim, type Orphans } from "./orphans.js";
-import { give } from "./ownership.js";
+import { give, surrender } from "./ownership.js";
 
 export interface SpawnOptions<T> {
   /** Resources moved from the caller to the child when it is created. */
@@ -26,10 +26,12 @@ class AsyncOp extends Op<Promise<unknown>> {
     return "async";
   }
   perform(task: Task, domain: Domain): unknown {
-    const child = domain.spawn(task, this.body);
     const options = this.options;
+    // What is given is checked (and taken from the caller) before the child exists.
+    const given = options?.give === undefined ? null : surrender(task, options.give, "async");
+    const child = domain.spawn(task, this.body);
     if (options !== undefined) {
-      if (options.give !== undefined) give(task, child, options.give);
+      if (given !== null) give(child, given);
       // The child exists before the orphans check, as in Miou: a misuse leaves it a child.
       if (options.orphans !== undefined) claim(options.orphans, task, "async").add(child);
     }

@@ -303,7 +303,16 @@ export function* owned<T extends Closable>(open: () => Generator<unknown, T, unk
   const box: { x: T | null } = { x: null };
   const r = Ownership.create(box, (b) => b.x?.shut());
   yield* Ownership.own(r);
-  const x = yield* open();
+  let x: T;
+  try {
+    x = yield* open();
+  } catch (e) {
+    // Nothing was opened (`open` closes what it made before it throws): the empty resource
+    // goes too, or a caller that catches the error (ECONNREFUSED, a closed listener) would
+    // return owning it. `disown` is no scheduling point while a cancelled task unwinds.
+    yield* Ownership.disown(r);
+    throw e;
+  }
   box.x = x;
   x.resource = r;
   return x;
