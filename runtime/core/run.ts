@@ -5,11 +5,11 @@
  * cancelled and every finaliser has run.
  */
 import { describe } from "./errors.js";
-import { deadlock } from "./mistakes.js";
+import { deadlock, thrownBy } from "./mistakes.js";
 import { Domain } from "./domain.js";
 import { freshSeed } from "./random.js";
 import { platform } from "./platform.js";
-import type { Events } from "./syscall.js";
+import { eventsOf, type Events } from "./syscall.js";
 import { RETURNED, type Task } from "./task.js";
 import type { Returned } from "../types.js";
 
@@ -159,7 +159,7 @@ export class MainRun extends Run {
     });
     this.trace = options.trace ?? null;
     this.events = options.events;
-    this.home = new Domain(0, this, options.events?.(0) ?? null);
+    this.home = new Domain(0, this, options.events === undefined ? null : eventsOf(options.events, 0));
   }
 
   emit(kind: TraceKind, task: Task): void {
@@ -173,7 +173,7 @@ export class MainRun extends Run {
     try {
       this.trace!(event);
     } catch (e) {
-      this.fatal(e);
+      this.fatal(thrownBy("trace", e));
       this.home.kick();
     }
   }
@@ -205,7 +205,7 @@ export class MainRun extends Run {
     try {
       this.home.events?.finaliser?.();
     } catch (e) {
-      this.fatal(e);
+      this.fatal(thrownBy("events.finaliser", e));
     }
     if (this.fatalError !== null) this.settle(false, withSeed(this.fatalError.error, this.seed));
     else if (root.state === RETURNED) this.settle(true, root.result);
@@ -230,8 +230,11 @@ export function run<F extends () => unknown>(main: F, options: RunOptions = {}):
   // loaded for its portable functions, and what follows `await Miou.run(...)` must not run.
   if (platform.domainThread) return new Promise<never>(() => undefined);
   validate(main, options);
+  // Made before the promise, so that a misshapen `events` record throws at the call.
+  let settle: (ok: boolean, value: unknown) => void = () => undefined;
+  const r = new MainRun(options, (ok, value) => settle(ok, value));
   return new Promise<Returned<F>>((resolve, reject) => {
-    const r = new MainRun(options, (ok, value) => (ok ? resolve(value as Returned<F>) : reject(value)));
+    settle = (ok, value) => (ok ? resolve(value as Returned<F>) : reject(value));
     r.root = r.home.spawn(null, main);
     r.home.loop();
   });

@@ -78,3 +78,21 @@ export interface Events {
   interrupt(): void;
   finaliser?(): void;
 }
+
+/**
+ * The events record `make` returns for domain `uid`, checked before the run uses it: a misshapen
+ * one would otherwise throw from inside the scheduler (an `interrupt` missing when a wake-up
+ * comes) long after `run` was called.
+ */
+export function eventsOf(make: (domain: number) => Events, uid: number): Events {
+  const events = make(uid);
+  const shape = "{ select(block, cancelled) { ... }, interrupt() { ... }, finaliser?() { ... } }";
+  if (events === null || typeof events !== "object")
+    throw new TypeError(`Miou.run: \`events(${uid})\` must return an events record ${shape}, not ${events === null ? "null" : typeof events}`);
+  for (const name of ["select", "interrupt"] as const)
+    if (typeof events[name] !== "function")
+      throw new TypeError(`Miou.run: the events record of domain ${uid} has no \`${name}\` function; it must be ${shape}`);
+  if (events.finaliser !== undefined && typeof events.finaliser !== "function")
+    throw new TypeError(`Miou.run: the \`finaliser\` of the events record of domain ${uid} must be a function or absent`);
+  return events;
+}
