@@ -51,7 +51,7 @@ export class Domain {
   readonly random: Random;
   /** Tasks parked in `suspend`: while there are any, a custom `select` is polled. */
   suspended = 0;
-  /** Uids of syscalls whose task was cancelled, handed to the next `select`. */
+  /** Uids of syscalls whose task was cancelled, handed to the next `select` (a custom one only). */
   cancelledSyscalls: number[] = [];
   /** A `select` promise is pending. */
   private selecting = false;
@@ -99,6 +99,15 @@ export class Domain {
     fiber.op = op;
     this.queue.push(task);
     this.kick();
+  }
+
+  /**
+   * A syscall of this domain will never be waited on again: tell the next `select`. Without a
+   * custom event source there is no `select` to tell, and a uid kept for it would stay for the
+   * rest of the run (a long-lived server with timeouts would grow without bound).
+   */
+  forget(uid: number): void {
+    if (this.events !== null) this.cancelledSyscalls.push(uid);
   }
 
   // ---- the loop -------------------------------------------------------------------------------

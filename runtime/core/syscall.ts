@@ -46,8 +46,9 @@ export class Syscall implements Wait {
   /** The task was cancelled while parked: the next `select` is told to forget the uid. */
   teardown(): void {
     this.state = FRESH;
-    this.domain.suspended -= 1;
-    this.domain.cancelledSyscalls.push(this.uid);
+    const domain = this.domain;
+    domain.suspended -= 1;
+    domain.forget(this.uid);
   }
 
   /** Marks the token signalled and resumes its task if it is parked on it; idempotent. */

@@ -41,7 +41,7 @@ class SuspendOp extends Op<void> {
       try {
         this.fn();
       } catch (e) {
-        domain.cancelledSyscalls.push(s.uid);
+        domain.forget(s.uid);
         throw e;
       }
     }
