@@ -136,6 +136,12 @@ export abstract class Run {
 
 let runs = 0;
 
+/**
+ * The most worker domains a run may have (OCaml's own limit on domains). Each is a thread with
+ * its own heap: far more would not start, and the first `call` would kill the process.
+ */
+export const MAX_DOMAINS = 128;
+
 /** The run on the thread that called `run`: dom0 is its home; it settles `run`'s promise. */
 export class MainRun extends Run {
   readonly trace: ((event: TraceEvent) => void) | null;
@@ -154,7 +160,7 @@ export class MainRun extends Run {
     super(++runs, {
       seed: options.seed === undefined ? freshSeed() : String(options.seed),
       quanta: options.quanta ?? envInt("MIOU_QUANTA", 1, 1),
-      domains: options.domains ?? envInt("MIOU_DOMAINS", Math.max(0, platform.parallelism() - 1), 0),
+      domains: options.domains ?? Math.min(envInt("MIOU_DOMAINS", Math.max(0, platform.parallelism() - 1), 0), MAX_DOMAINS),
       tracing: options.trace !== undefined,
     });
     this.trace = options.trace ?? null;
@@ -246,8 +252,8 @@ function validate(main: unknown, options: RunOptions): void {
   const { quanta, domains, seed, events, trace } = options;
   if (quanta !== undefined && !(Number.isInteger(quanta) && quanta >= 1))
     throw new RangeError(`Miou.run: \`quanta\` must be an integer of at least 1, not ${String(quanta)}`);
-  if (domains !== undefined && !(Number.isInteger(domains) && domains >= 0))
-    throw new RangeError(`Miou.run: \`domains\` must be an integer of at least 0, not ${String(domains)}`);
+  if (domains !== undefined && !(Number.isInteger(domains) && domains >= 0 && domains <= MAX_DOMAINS))
+    throw new RangeError(`Miou.run: \`domains\` must be an integer from 0 to ${MAX_DOMAINS} (each is a thread), not ${String(domains)}`);
   if (seed !== undefined && typeof seed !== "string" && typeof seed !== "number")
     throw new TypeError("Miou.run: `seed` must be a string or a number");
   if (events !== undefined && typeof events !== "function")

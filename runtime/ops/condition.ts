@@ -8,7 +8,7 @@ import type { Domain } from "../core/domain.js";
 import { PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import type { Task } from "../core/task.js";
-import type { Operation } from "../types.js";
+import { isInstance, type Operation } from "../types.js";
 import { LockOp, acquire, asMutex, checkOwner, local, release, waitFor, type Mutex, type MutexState } from "./mutex.js";
 
 declare const CONDITION: unique symbol;
@@ -88,7 +88,7 @@ function signalFirst(c: ConditionState): void {
  * callback (no domain running) runs on the condition's own thread: domains share no heap.
  */
 function asCondition(c: unknown, fn: string): ConditionState {
-  if (!(c instanceof ConditionState)) throw new TypeError(`Miou.${fn}: expected a condition made by Miou.Condition.create()`);
+  if (!isInstance(c, ConditionState)) throw new TypeError(`Miou.${fn}: expected a condition made by Miou.Condition.create()`);
   if (ctx.domain !== null) local(c, ctx.domain, fn, "condition");
   return c;
 }
@@ -126,7 +126,7 @@ export function create(): Condition {
  */
 export function wait(c: Condition, m: Mutex): Operation<void> {
   suspending("Condition.wait");
-  if (!(c instanceof ConditionState)) throw new TypeError("Miou.Condition.wait: expected a condition made by Miou.Condition.create()");
+  if (!isInstance(c, ConditionState)) throw new TypeError("Miou.Condition.wait: expected a condition made by Miou.Condition.create()");
   return waitFor(new WaitOp(c, asMutex(m, "Condition.wait")));
 }
 

@@ -8,7 +8,7 @@ import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import type { Task, Wait } from "../core/task.js";
-import type { Body, Operation, Returned } from "../types.js";
+import { isInstance, type Body, type Operation, type Returned } from "../types.js";
 import { local } from "./mutex.js";
 import { frame } from "./protect.js";
 
@@ -167,6 +167,6 @@ export function from_fun<F extends () => unknown>(fn: F): Lazy<Returned<F>> {
  */
 export function force<T>(l: Lazy<T>): Operation<T> {
   suspending("Lazy.force");
-  if (!(l instanceof LazyState)) throw new TypeError("Miou.Lazy.force: expected a lazy value made by Miou.Lazy.from_val or Miou.Lazy.from_fun");
+  if (!isInstance(l, LazyState)) throw new TypeError("Miou.Lazy.force: expected a lazy value made by Miou.Lazy.from_val or Miou.Lazy.from_fun");
   return forcing<T>(l);
 }

@@ -8,7 +8,7 @@ import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import { NEXT, type Task, type Wait } from "../core/task.js";
-import type { Body, Operation, Returned } from "../types.js";
+import { isInstance, type Body, type Operation, type Returned } from "../types.js";
 import { frame } from "./protect.js";
 
 declare const MUTEX: unique symbol;
@@ -43,7 +43,7 @@ export function local(what: { readonly domain: Domain }, here: Domain, fn: strin
 }
 
 export function asMutex(m: unknown, fn: string): MutexState {
-  if (!(m instanceof MutexState)) throw new TypeError(`Miou.${fn}: expected a mutex made by Miou.Mutex.create()`);
+  if (!isInstance(m, MutexState)) throw new TypeError(`Miou.${fn}: expected a mutex made by Miou.Mutex.create()`);
   return m;
 }
 

@@ -5,7 +5,7 @@ import { Not_owner } from "../core/errors.js";
 import { Op } from "../core/protocol.js";
 import { Resource as Handle, resourceUid } from "../core/resource.js";
 import type { Task } from "../core/task.js";
-import type { Operation } from "../types.js";
+import { isInstance, type Operation } from "../types.js";
 import { Stub, transferAway } from "../domains/remote.js";
 
 declare const RESOURCE: unique symbol;
@@ -16,8 +16,8 @@ export interface Resource<V> {
 }
 
 /** The resource behind a handle, or a TypeError naming the function that got something else. */
-function handle(r: unknown, fn: string): Handle<unknown> {
-  if (!(r instanceof Handle)) throw new TypeError(`Miou.${fn}: expected a resource made by Miou.Ownership.create`);
+export function handle(r: unknown, fn: string): Handle<unknown> {
+  if (!isInstance(r, Handle)) throw new TypeError(`Miou.${fn}: expected a resource made by Miou.Ownership.create`);
   return r;
 }
 
