@@ -64,6 +64,40 @@ const scenarios: Record<string, () => Generator<unknown, void, unknown>> = {
   },
 };
 
+/** A listener, and a connected pair of sockets on it, for the I/O scenarios (made once per run). */
+let io: { l: Node.Listener; client: Node.Socket; server: Node.Socket } | null = null;
+function* sockets(): Generator<unknown, NonNullable<typeof io>, unknown> {
+  if (io !== null) return io;
+  const l = yield* Node.listen({ port: 0, host: "127.0.0.1" });
+  const c = yield* Miou.async(function* () {
+    return yield* Node.connect({ host: "127.0.0.1", port: Node.address(l).port });
+  });
+  const [server] = yield* Node.accept(l);
+  const client = yield* Miou.await_exn(c);
+  return (io = { l, client, server });
+}
+
+scenarios["cancelled-accept"] = function* () {
+  const { l } = yield* sockets();
+  const p = yield* Miou.async(function* () {
+    reached += 1;
+    yield* Node.accept(l);
+  });
+  yield* settleIn();
+  yield* Miou.cancel(p);
+};
+
+scenarios["cancelled-read"] = function* () {
+  const { server } = yield* sockets();
+  const buf = new Uint8Array(16);
+  const p = yield* Miou.async(function* () {
+    reached += 1;
+    yield* Node.read(server, buf);
+  });
+  yield* settleIn();
+  yield* Miou.cancel(p);
+};
+
 const [name = "", countText = "0"] = process.argv.slice(2);
 const scenario = scenarios[name];
 const count = Number(countText);
@@ -76,6 +110,11 @@ const result = await Miou.run(function* () {
   for (let i = warm; i < count; i++) yield* scenario();
   const after = heap();
   if (name.startsWith("cancelled-") && reached !== count) throw new Error(`_heap.ts: ${count - reached} children of ${name} failed early`);
+  if (io !== null) {
+    yield* Node.close(io.client);
+    yield* Node.close(io.server);
+    yield* Node.close(io.l);
+  }
   return { scenario: name, count, before, after, growth: after - before };
 });
 console.log(JSON.stringify(result));

@@ -15,7 +15,15 @@ function measure(scenario: string, count: number): { growth: number; before: num
   return JSON.parse(r.stdout.trim().split("\n").pop()!) as { growth: number; before: number; after: number };
 }
 
-const scenarios = ["spawn-await", "spawn-cancel", "cancelled-suspend", "cancelled-sleep", "cancelled-await-promise"];
+const scenarios = [
+  "spawn-await",
+  "spawn-cancel",
+  "cancelled-suspend",
+  "cancelled-sleep",
+  "cancelled-await-promise",
+  "cancelled-accept",
+  "cancelled-read",
+];
 
 for (const scenario of scenarios) {
   test(`${scenario}: the heap after collection stays within 1 MB`, () => {
