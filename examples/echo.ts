@@ -17,8 +17,7 @@ const port = Number(process.argv[2] ?? 9000);
 
 /**
  * Ctrl-C as the tasks see it: a flag, and a condition broadcast when it turns true. Each round
- * of the accept loop waits on the condition, which a cancelled wait leaves at once (awaiting one
- * JavaScript promise at every round would leave a callback on it per client).
+ * of the accept loop waits on the condition, which a cancelled wait leaves at once.
  */
 interface Stop {
   requested: boolean;

@@ -29,8 +29,20 @@ export type Body<T> = (() => Generator<unknown, T, any>) | (() => T);
 /** What a task body produces: a generator's return value, or a plain function's result. */
 export type Returned<F> = F extends () => Generator<unknown, infer R, any> ? R : F extends () => infer R ? R : never;
 
+/**
+ * `v instanceof cls` for a value a user handed in, false instead of a throw when `v` refuses
+ * inspection (a revoked Proxy): the caller's own error, naming its function, is clearer.
+ */
+export function isInstance<T>(v: unknown, cls: { prototype: T }): v is T {
+  try {
+    return v instanceof (cls as unknown as new () => T);
+  } catch {
+    return false;
+  }
+}
+
 export function asTask(p: unknown, fn: string): Task {
-  if (p instanceof Task) return p;
+  if (isInstance(p, Task)) return p;
   throw new TypeError(`Miou.${fn}: expected a Miou promise (the handle returned by Miou.async), got ${p === null ? "null" : typeof p}`);
 }
 

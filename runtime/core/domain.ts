@@ -15,12 +15,12 @@ import { PRIMITIVES, bodyOf, ctx } from "./context.js";
 import { Cancelled } from "./errors.js";
 import { cancelTree, failed, returned } from "./ending.js";
 import { augment, augmented } from "./logical-stack.js";
-import { badYield, foreignCopy } from "./mistakes.js";
+import { badSelect, badYield, foreignCopy, thrownBy } from "./mistakes.js";
 import { Now, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, type Frame } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
 import type { Run } from "./run.js";
-import type { Events, Signal } from "./syscall.js";
+import { Signal, type Events } from "./syscall.js";
 import { Fiber, NEXT, THROW, Task } from "./task.js";
 import { platform } from "./platform.js";
 
@@ -34,7 +34,16 @@ export interface Hook {
   readonly domain: Domain;
 }
 
-/** Errors whose stack already lists the logical frames they crossed. */
+/** `isFrame`, false for a value that refuses inspection (a body may return anything). */
+function isFrameSafe(r: unknown): r is Frame {
+  try {
+    return isFrame(r);
+  } catch {
+    return false;
+  }
+}
+
+/** One thread's scheduler: its run queue, hooks, event source and loop. */
 export class Domain {
   readonly queue = new Queue<Task>();
   /** Hooks of this domain, newest first; all run before every step. */
@@ -42,7 +51,7 @@ export class Domain {
   readonly random: Random;
   /** Tasks parked in `suspend`: while there are any, a custom `select` is polled. */
   suspended = 0;
-  /** Uids of syscalls whose task was cancelled, handed to the next `select`. */
+  /** Uids of syscalls whose task was cancelled, handed to the next `select` (a custom one only). */
   cancelledSyscalls: number[] = [];
   /** A `select` promise is pending. */
   private selecting = false;
@@ -92,6 +101,15 @@ export class Domain {
     this.kick();
   }
 
+  /**
+   * A syscall of this domain will never be waited on again: tell the next `select`. Without a
+   * custom event source there is no `select` to tell, and a uid kept for it would stay for the
+   * rest of the run (a long-lived server with timeouts would grow without bound).
+   */
+  forget(uid: number): void {
+    if (this.events !== null) this.cancelledSyscalls.push(uid);
+  }
+
   // ---- the loop -------------------------------------------------------------------------------
 
   /** Makes sure the loop runs soon; safe to call from any callback on this domain's thread. */
@@ -126,7 +144,10 @@ export class Domain {
           if (task === undefined) break;
           this.step(task);
           if (run.over) break;
-          if (this.events !== null && this.suspended > 0 && !this.selecting) this.poll(false);
+          if (this.events !== null && this.suspended > 0 && !this.selecting) {
+            this.poll(false);
+            if (run.over) break;
+          }
           if ((++n & 31) === 0 && platform.now() > deadline) return this.later();
         }
         if (run.over) return run.conclude();
@@ -160,13 +181,20 @@ export class Domain {
     const cancelled = this.cancelledSyscalls;
     this.cancelledSyscalls = [];
     let result: Signal[] | PromiseLike<Signal[]>;
+    let now: boolean;
     try {
       result = this.events!.select(block, cancelled);
     } catch (e) {
-      this.run.fatal(e);
+      this.run.fatal(thrownBy("events.select", e));
       return;
     }
-    if (Array.isArray(result)) return this.deliver(result);
+    try {
+      now = Array.isArray(result);
+    } catch (e) {
+      this.run.fatal(badSelect(result, e)); // a revoked Proxy
+      return;
+    }
+    if (now) return this.deliver(result);
     this.selecting = true;
     Promise.resolve(result).then(
       (signals) => {
@@ -176,14 +204,25 @@ export class Domain {
       },
       (e: unknown) => {
         this.selecting = false;
-        this.run.fatal(e);
+        this.run.fatal(thrownBy("events.select", e));
         this.kick();
       },
     );
   }
 
-  private deliver(signals: readonly Signal[]): void {
-    for (const s of signals) {
+  /**
+   * Triggers the syscalls of this domain that `select` signalled. Anything else it returned is
+   * the event source's mistake: it ends the run (after the usual teardown) instead of throwing
+   * out of the scheduler.
+   */
+  private deliver(signals: unknown): void {
+    try {
+      if (!Array.isArray(signals)) return this.run.fatal(badSelect(signals));
+      for (const s of signals as unknown[]) if (!(s instanceof Signal)) return this.run.fatal(badSelect(signals));
+    } catch (e) {
+      return this.run.fatal(badSelect(signals, e));
+    }
+    for (const s of signals as Signal[]) {
       if (s.syscall.domain === this) s.syscall.trigger();
     }
   }
@@ -192,7 +231,9 @@ export class Domain {
     ctx.suspendable = false;
     for (const hook of this.hooks.slice()) {
       try {
-        hook.fn();
+        // A generator function's body would never run: it is no hook (Hook.add refuses the
+        // native ones; a compiled one shows here).
+        if (isFrameSafe(hook.fn())) throw new TypeError("Miou.Hook.add: a hook must be a plain function; this one returned a generator, whose body never runs");
       } catch (e) {
         this.hooks = this.hooks.filter((h) => h !== hook);
         platform.report("miou: a hook raised an error and was removed", e);
@@ -262,7 +303,7 @@ export class Domain {
       this.failed(task, e);
       return false;
     }
-    if (!isFrame(r)) {
+    if (!isFrameSafe(r)) {
       this.returned(task, r);
       return false;
     }
@@ -288,8 +329,13 @@ export class Domain {
     ctx.suspendable = true;
     for (;;) {
       let r: IteratorResult<unknown, unknown>;
+      let done: boolean;
+      let y: unknown;
       try {
         r = mode === NEXT ? gen.next(value) : gen.throw(value);
+        // Read here: a hand-written frame may return a result that throws when read.
+        done = r.done === true;
+        y = r.value;
       } catch (e) {
         if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e);
         const stack = fiber.stack;
@@ -300,19 +346,25 @@ export class Domain {
         value = e;
         continue;
       }
-      if (r.done === true) {
+      if (done) {
         const stack = fiber.stack;
-        if (stack === null || stack.length === 0) return this.ended(task, fiber, NEXT, r.value);
+        if (stack === null || stack.length === 0) return this.ended(task, fiber, NEXT, y);
         fiber.site = stack.pop() as number;
         gen = fiber.top = stack.pop() as Frame;
         mode = NEXT;
-        value = r.value;
+        value = y;
         continue;
       }
-      const y = r.value;
-      // An op of this copy; one of another copy of miou is refused below.
-      if (y instanceof Op) {
-        const op = y;
+      // An op of this copy; one of another copy of miou is refused below. Only a Proxy can make
+      // `instanceof` throw: then it is no op, and the checks below turn it into a TypeError.
+      let isOp: boolean;
+      try {
+        isOp = y instanceof Op;
+      } catch {
+        isOp = false;
+      }
+      if (isOp) {
+        const op = y as Op;
         fiber.site = SITE.id;
         SITE.id = 0;
         if (!task.unwinding) {
@@ -340,22 +392,28 @@ export class Domain {
         }
         continue;
       }
-      if (isNativeGenerator(y) || (opCopy(y) === undefined && isFrame(y))) {
-        (fiber.stack ??= []).push(gen, SITE.id);
-        SITE.id = 0;
-        gen = fiber.top = y;
-        mode = NEXT;
-        value = undefined;
-        continue;
+      // Whatever the task yielded, looking at it must not throw out of the scheduler: a value
+      // that refuses inspection (a revoked Proxy, a throwing getter) is a bad yield of the task.
+      try {
+        if (isNativeGenerator(y) || (opCopy(y) === undefined && isFrame(y))) {
+          (fiber.stack ??= []).push(gen, SITE.id);
+          SITE.id = 0;
+          gen = fiber.top = y;
+          mode = NEXT;
+          value = undefined;
+          continue;
+        }
+        if (y instanceof Now) {
+          mode = NEXT;
+          value = y.value;
+          continue;
+        }
+        const copy = opCopy(y);
+        value = copy !== undefined ? foreignCopy(copy) : badYield(y);
+      } catch (e) {
+        value = badYield(y, e);
       }
-      if (y instanceof Now) {
-        mode = NEXT;
-        value = y.value;
-        continue;
-      }
-      const copy = opCopy(y);
       mode = THROW;
-      value = copy !== undefined ? foreignCopy(copy) : badYield(y);
     }
   }
 

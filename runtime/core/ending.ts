@@ -59,6 +59,7 @@ export function finalise(task: Task): void {
   if (resources === null) return;
   task.resources = null;
   ctx.suspendable = false;
+  for (const r of resources) r.owner = null;
   for (const r of resources) runFinaliser(r);
 }
 

@@ -67,10 +67,24 @@ export function wrapped(where: string, cause: unknown): Error {
 }
 
 export function describe(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  // `e` may be anything a task threw, a revoked Proxy included: looking at it must not throw.
   try {
+    if (e instanceof Error) return `${e.name}: ${e.message}`;
     return String(e);
   } catch {
-    return Object.prototype.toString.call(e);
+    try {
+      return Object.prototype.toString.call(e);
+    } catch {
+      return "a value that cannot be inspected (a revoked Proxy?)";
+    }
+  }
+}
+
+/** `e instanceof Cancelled`, and false for a value that refuses inspection (a revoked or trapping Proxy). */
+export function isCancelled(e: unknown): boolean {
+  try {
+    return e instanceof Cancelled;
+  } catch {
+    return false;
   }
 }

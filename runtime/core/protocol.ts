@@ -59,9 +59,15 @@ export abstract class Op<T = unknown> implements Iterator<unknown, T, unknown> {
   }
 
   next(value?: unknown): IteratorResult<unknown, T> {
-    if (this.done || this.value === this) {
+    if (this.value === this) {
       this.done = true;
       this.value = value;
+    } else if (this.done) {
+      // A second `yield*` of the same op would complete at once, silently, with no operation.
+      throw new TypeError(
+        `Miou.${this.label}: this operation was already performed; each call makes one operation, for one \`yield*\`: ` +
+          "call the function again instead of keeping its result",
+      );
     } else {
       this.value = this;
     }

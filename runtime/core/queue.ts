@@ -32,13 +32,6 @@ export class Queue<T> {
     return item;
   }
 
-  /** Removes every item for which `keep` is false, keeping the order of the rest. */
-  filter(keep: (item: T) => boolean): void {
-    const rest: T[] = [];
-    for (let item = this.shift(); item !== undefined; item = this.shift()) if (keep(item)) rest.push(item);
-    for (const item of rest) this.push(item);
-  }
-
   private grow(): void {
     const old = this.items;
     const next: (T | undefined)[] = new Array(old.length * 2);

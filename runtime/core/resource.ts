@@ -3,8 +3,15 @@
  * their finalisers run; one that returns owning some ends the run with `Resource_leaked`.
  */
 import type { Domain } from "./domain.js";
+import type { Task } from "./task.js";
 
 export class Resource<V> {
+  /**
+   * The task that owns it on this domain, or null. A resource has at most one owner: whatever
+   * adds it to a task's `resources` sets this, whatever takes it out clears it.
+   */
+  owner: Task | null = null;
+
   constructor(
     readonly uid: number,
     readonly value: V,

@@ -5,11 +5,11 @@
  * cancelled and every finaliser has run.
  */
 import { describe } from "./errors.js";
-import { deadlock } from "./mistakes.js";
+import { deadlock, thrownBy } from "./mistakes.js";
 import { Domain } from "./domain.js";
 import { freshSeed } from "./random.js";
 import { platform } from "./platform.js";
-import type { Events } from "./syscall.js";
+import { eventsOf, type Events } from "./syscall.js";
 import { RETURNED, type Task } from "./task.js";
 import type { Returned } from "../types.js";
 
@@ -136,6 +136,12 @@ export abstract class Run {
 
 let runs = 0;
 
+/**
+ * The most worker domains a run may have (OCaml's own limit on domains). Each is a thread with
+ * its own heap: far more would not start, and the first `call` would kill the process.
+ */
+export const MAX_DOMAINS = 128;
+
 /** The run on the thread that called `run`: dom0 is its home; it settles `run`'s promise. */
 export class MainRun extends Run {
   readonly trace: ((event: TraceEvent) => void) | null;
@@ -154,12 +160,12 @@ export class MainRun extends Run {
     super(++runs, {
       seed: options.seed === undefined ? freshSeed() : String(options.seed),
       quanta: options.quanta ?? envInt("MIOU_QUANTA", 1, 1),
-      domains: options.domains ?? envInt("MIOU_DOMAINS", Math.max(0, platform.parallelism() - 1), 0),
+      domains: options.domains ?? Math.min(envInt("MIOU_DOMAINS", Math.max(0, platform.parallelism() - 1), 0), MAX_DOMAINS),
       tracing: options.trace !== undefined,
     });
     this.trace = options.trace ?? null;
     this.events = options.events;
-    this.home = new Domain(0, this, options.events?.(0) ?? null);
+    this.home = new Domain(0, this, options.events === undefined ? null : eventsOf(options.events, 0));
   }
 
   emit(kind: TraceKind, task: Task): void {
@@ -173,7 +179,7 @@ export class MainRun extends Run {
     try {
       this.trace!(event);
     } catch (e) {
-      this.fatal(e);
+      this.fatal(thrownBy("trace", e));
       this.home.kick();
     }
   }
@@ -205,7 +211,7 @@ export class MainRun extends Run {
     try {
       this.home.events?.finaliser?.();
     } catch (e) {
-      this.fatal(e);
+      this.fatal(thrownBy("events.finaliser", e));
     }
     if (this.fatalError !== null) this.settle(false, withSeed(this.fatalError.error, this.seed));
     else if (root.state === RETURNED) this.settle(true, root.result);
@@ -230,8 +236,11 @@ export function run<F extends () => unknown>(main: F, options: RunOptions = {}):
   // loaded for its portable functions, and what follows `await Miou.run(...)` must not run.
   if (platform.domainThread) return new Promise<never>(() => undefined);
   validate(main, options);
+  // Made before the promise, so that a misshapen `events` record throws at the call.
+  let settle: (ok: boolean, value: unknown) => void = () => undefined;
+  const r = new MainRun(options, (ok, value) => settle(ok, value));
   return new Promise<Returned<F>>((resolve, reject) => {
-    const r = new MainRun(options, (ok, value) => (ok ? resolve(value as Returned<F>) : reject(value)));
+    settle = (ok, value) => (ok ? resolve(value as Returned<F>) : reject(value));
     r.root = r.home.spawn(null, main);
     r.home.loop();
   });
@@ -243,8 +252,8 @@ function validate(main: unknown, options: RunOptions): void {
   const { quanta, domains, seed, events, trace } = options;
   if (quanta !== undefined && !(Number.isInteger(quanta) && quanta >= 1))
     throw new RangeError(`Miou.run: \`quanta\` must be an integer of at least 1, not ${String(quanta)}`);
-  if (domains !== undefined && !(Number.isInteger(domains) && domains >= 0))
-    throw new RangeError(`Miou.run: \`domains\` must be an integer of at least 0, not ${String(domains)}`);
+  if (domains !== undefined && !(Number.isInteger(domains) && domains >= 0 && domains <= MAX_DOMAINS))
+    throw new RangeError(`Miou.run: \`domains\` must be an integer from 0 to ${MAX_DOMAINS} (each is a thread), not ${String(domains)}`);
   if (seed !== undefined && typeof seed !== "string" && typeof seed !== "number")
     throw new TypeError("Miou.run: `seed` must be a string or a number");
   if (events !== undefined && typeof events !== "function")

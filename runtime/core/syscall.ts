@@ -46,8 +46,9 @@ export class Syscall implements Wait {
   /** The task was cancelled while parked: the next `select` is told to forget the uid. */
   teardown(): void {
     this.state = FRESH;
-    this.domain.suspended -= 1;
-    this.domain.cancelledSyscalls.push(this.uid);
+    const domain = this.domain;
+    domain.suspended -= 1;
+    domain.forget(this.uid);
   }
 
   /** Marks the token signalled and resumes its task if it is parked on it; idempotent. */
@@ -77,4 +78,22 @@ export interface Events {
   select(block: boolean, cancelled: number[]): Signal[] | PromiseLike<Signal[]>;
   interrupt(): void;
   finaliser?(): void;
+}
+
+/**
+ * The events record `make` returns for domain `uid`, checked before the run uses it: a misshapen
+ * one would otherwise throw from inside the scheduler (an `interrupt` missing when a wake-up
+ * comes) long after `run` was called.
+ */
+export function eventsOf(make: (domain: number) => Events, uid: number): Events {
+  const events = make(uid);
+  const shape = "{ select(block, cancelled) { ... }, interrupt() { ... }, finaliser?() { ... } }";
+  if (events === null || typeof events !== "object")
+    throw new TypeError(`Miou.run: \`events(${uid})\` must return an events record ${shape}, not ${events === null ? "null" : typeof events}`);
+  for (const name of ["select", "interrupt"] as const)
+    if (typeof events[name] !== "function")
+      throw new TypeError(`Miou.run: the events record of domain ${uid} has no \`${name}\` function; it must be ${shape}`);
+  if (events.finaliser !== undefined && typeof events.finaliser !== "function")
+    throw new TypeError(`Miou.run: the \`finaliser\` of the events record of domain ${uid} must be a function or absent`);
+  return events;
 }

@@ -67,6 +67,7 @@ interface Track {
  * ```
  */
 export function toChrome(events: readonly TraceEvent[]): ChromeTrace {
+  check(events);
   let t0 = Infinity;
   for (const e of events) t0 = Math.min(t0, e.time);
   const us = (time: number): number => Math.round((time - t0) * 1e6) / 1e3;
@@ -107,6 +108,27 @@ export function toChrome(events: readonly TraceEvent[]): ChromeTrace {
     for (const s of t.slices) out.push(clip(s, t.born, end));
   }
   return { traceEvents: [...out, ...instants] };
+}
+
+const KINDS: ReadonlySet<string> = new Set<TraceKind>(["spawn", "resume", "suspend", "yield", "resolve", "fail", "cancel", "cancelled", "syscall", "signal"]);
+
+/** Throws unless `events` looks like what a run's `trace` received (else the picture would be silently wrong). */
+function check(events: unknown): asserts events is readonly TraceEvent[] {
+  const usage = "pass the array of events a run's `trace` callback received: run(main, { trace: (e) => events.push(e) })";
+  if (!Array.isArray(events)) throw new TypeError(`Miou.Trace.toChrome: expected an array of trace events, not ${events === null ? "null" : typeof events}; ${usage}`);
+  events.forEach((e: unknown, i) => {
+    const ev = e as Partial<TraceEvent> | null;
+    const ok =
+      ev !== null &&
+      typeof ev === "object" &&
+      typeof ev.kind === "string" &&
+      KINDS.has(ev.kind) &&
+      Number.isFinite(ev.time) &&
+      Number.isInteger(ev.domain) &&
+      Number.isInteger(ev.task) &&
+      (ev.parent === undefined || Number.isInteger(ev.parent));
+    if (!ok) throw new TypeError(`Miou.Trace.toChrome: element ${i} is not a trace event ({ time, domain, task, parent?, kind }); ${usage}`);
+  });
 }
 
 function close(t: Track, ts: number, how: string): void {

@@ -300,7 +300,11 @@ function spawnHere(run: Run, m: Extract<Message, { t: "spawn" }>, fn: Function):
   const arg = m.args ? decode(m.arg, c.resources) : undefined;
   const body = bodyOf(fn as () => unknown, m.args ? [arg] : undefined);
   const task = new Task(m.id, domain, anchor, body);
-  for (const r of m.give) (task.resources ??= []).push(decode(r, c.resources) as Resource<unknown>);
+  for (const r of m.give) {
+    const resource = decode(r, c.resources) as Resource<unknown>;
+    resource.owner = task;
+    (task.resources ??= []).push(resource);
+  }
   c.anchored.set(task.uid, task);
   run.live += 1;
   domain.queue.push(task);
@@ -336,6 +340,7 @@ function handle(run: Run, m: Message): void {
       if (parent === undefined || parent === null || parent.done) {
         return runFinaliser(resource); // its new owner is gone already: it dies with it
       }
+      resource.owner = parent;
       (parent.resources ??= []).unshift(resource);
       return;
     }

@@ -13,7 +13,7 @@ import { encode } from "./codec.js";
 import type { Message, Settings } from "./messages.js";
 import { crossing, receive, within } from "./remote.js";
 import { resolve } from "./resolve.js";
-import type { Events } from "../core/syscall.js";
+import { eventsOf, type Events } from "../core/syscall.js";
 
 /** A run as a worker sees it: its tasks here answer to other domains, and dom0 ends it. */
 class WorkerRun extends Run {
@@ -86,7 +86,14 @@ export function serve(port: Port, uid: number, taken: Int32Array | null): void {
       const events = m.settings.events;
       if (events === null) return;
       return Promise.resolve(resolve(events)).then(
-        (make) => within(run, () => void (run.home.events = (make as (d: number) => Events)(uid))),
+        (make) =>
+          within(run, () => {
+            try {
+              run.home.events = eventsOf(make as (d: number) => Events, uid);
+            } catch (e) {
+              run.fatal(e);
+            }
+          }),
         (e: unknown) => run.fatal(e),
       );
     }

@@ -5,6 +5,7 @@ import type { Orphans } from "./orphans.js";
 import type { DomainUid } from "../core/run.js";
 import type { Operation, Promise, Result, Returned } from "../types.js";
 import { CallOp, ParallelOp } from "../domains/remote.js";
+import { checkOptions } from "./async.js";
 
 export interface CallOptions<T> {
   /** The worker domain to run on; never dom0 nor the caller's own domain. */
@@ -35,6 +36,7 @@ export type Element<F> = F extends () => unknown ? unknown : F extends (a: infer
 export function call<F extends () => unknown>(fn: F, options?: CallOptions<Returned<F>>): Operation<Promise<Returned<F>>> {
   suspending("call");
   if (typeof fn !== "function") throw new TypeError("Miou.call: expected a function (plain or generator)");
+  checkOptions(options, "call", ["pin", "give", "orphans"]);
   return new CallOp(fn, options as CallOptions<unknown> | undefined) as unknown as Operation<Promise<Returned<F>>>;
 }
 

@@ -6,9 +6,9 @@
 import { ctx, currentDomain, suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { PARK } from "../core/protocol.js";
-import { Queue } from "../core/queue.js";
+import { WaitList } from "../core/wait-list.js";
 import type { Task } from "../core/task.js";
-import type { Operation } from "../types.js";
+import { isInstance, type Operation } from "../types.js";
 import { LockOp, acquire, asMutex, checkOwner, local, release, waitFor, type Mutex, type MutexState } from "./mutex.js";
 
 declare const CONDITION: unique symbol;
@@ -20,7 +20,7 @@ export interface Condition {
 
 /** Invariant: every waiter's task is parked on it and has not been signalled yet. */
 class ConditionState {
-  readonly waiters = new Queue<WaitOp>();
+  readonly waiters = new WaitList<LockOp>();
   constructor(readonly domain: Domain) {}
 }
 
@@ -55,7 +55,7 @@ class WaitOp extends LockOp {
   }
   override teardown(): void {
     if (!this.signalled) {
-      this.c.waiters.filter((w) => w !== this);
+      this.c.waiters.remove(this);
       return;
     }
     super.teardown();
@@ -77,7 +77,7 @@ function wakeUp(w: WaitOp): void {
 }
 
 function signalFirst(c: ConditionState): void {
-  const w = c.waiters.shift();
+  const w = c.waiters.shift() as WaitOp | undefined;
   if (w === undefined) return;
   w.single = true;
   wakeUp(w);
@@ -88,7 +88,7 @@ function signalFirst(c: ConditionState): void {
  * callback (no domain running) runs on the condition's own thread: domains share no heap.
  */
 function asCondition(c: unknown, fn: string): ConditionState {
-  if (!(c instanceof ConditionState)) throw new TypeError(`Miou.${fn}: expected a condition made by Miou.Condition.create()`);
+  if (!isInstance(c, ConditionState)) throw new TypeError(`Miou.${fn}: expected a condition made by Miou.Condition.create()`);
   if (ctx.domain !== null) local(c, ctx.domain, fn, "condition");
   return c;
 }
@@ -126,7 +126,7 @@ export function create(): Condition {
  */
 export function wait(c: Condition, m: Mutex): Operation<void> {
   suspending("Condition.wait");
-  if (!(c instanceof ConditionState)) throw new TypeError("Miou.Condition.wait: expected a condition made by Miou.Condition.create()");
+  if (!isInstance(c, ConditionState)) throw new TypeError("Miou.Condition.wait: expected a condition made by Miou.Condition.create()");
   return waitFor(new WaitOp(c, asMutex(m, "Condition.wait")));
 }
 
@@ -161,5 +161,5 @@ export function signal(c: Condition): void {
  */
 export function broadcast(c: Condition): void {
   const s = asCondition(c, "Condition.broadcast");
-  for (let w = s.waiters.shift(); w !== undefined; w = s.waiters.shift()) wakeUp(w);
+  for (let w = s.waiters.shift(); w !== undefined; w = s.waiters.shift()) wakeUp(w as WaitOp);
 }

@@ -7,6 +7,12 @@ import type { Operation } from "../types.js";
 
 export type { Hook };
 
+/** The hooks `Hook.add` made: `Hook.remove` takes nothing else. */
+const made = new WeakSet<object>();
+
+/** Generator functions: their body runs only when iterated, so as a hook it would never run. */
+const GENERATOR_FUNCTIONS: readonly unknown[] = [Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function* () {})];
+
 class AddOp extends Op<Hook> {
   constructor(readonly fn: () => void) {
     super();
@@ -16,6 +22,7 @@ class AddOp extends Op<Hook> {
   }
   perform(_task: Task, domain: Domain): unknown {
     const hook: Hook = { fn: this.fn, domain };
+    made.add(hook);
     domain.hooks = [hook, ...domain.hooks];
     return hook;
   }
@@ -44,11 +51,15 @@ RemoveOp.prototype.cleanup = true;
 export function add(fn: () => void): Operation<Hook> {
   suspending("Hook.add");
   if (typeof fn !== "function") throw new TypeError("Miou.Hook.add: expected a function");
+  if (GENERATOR_FUNCTIONS.includes(Object.getPrototypeOf(fn)))
+    throw new TypeError("Miou.Hook.add: a hook must be a plain function; the body of a generator function would never run (a hook must not suspend)");
   return new AddOp(fn);
 }
 
 /** ⏸ Removes a hook of the current domain (idempotent). */
 export function remove(hook: Hook): Operation<void> {
   suspending("Hook.remove");
+  if (hook === null || typeof hook !== "object" || !made.has(hook))
+    throw new TypeError("Miou.Hook.remove: expected a hook returned by Miou.Hook.add");
   return new RemoveOp(hook);
 }

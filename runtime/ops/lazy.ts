@@ -6,8 +6,9 @@
 import { currentDomain, suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
+import { WaitList } from "../core/wait-list.js";
 import type { Task, Wait } from "../core/task.js";
-import type { Body, Operation, Returned } from "../types.js";
+import { isInstance, type Body, type Operation, type Returned } from "../types.js";
 import { local } from "./mutex.js";
 import { frame } from "./protect.js";
 
@@ -33,7 +34,7 @@ class LazyState {
   fn: Body<unknown> | null;
   forcer: Task | null = null;
   outcome: unknown;
-  waiters: ForceOp[] = [];
+  waiters = new WaitList<ForceOp>();
 
   constructor(
     readonly domain: Domain,
@@ -53,6 +54,9 @@ const CLAIMED: unique symbol = Symbol("miou.lazy.claimed") as never;
 class ForceOp extends Op implements Wait {
   /** The task, once it waits. */
   task: Task | null = null;
+  /** Links of the lazy value's wait list. */
+  ahead: ForceOp | null = null;
+  behind: ForceOp | null = null;
 
   constructor(readonly l: LazyState) {
     super();
@@ -85,8 +89,7 @@ class ForceOp extends Op implements Wait {
   }
   /** Cancelled while waiting: the lazy value must not keep the dead task reachable. */
   teardown(): void {
-    const i = this.l.waiters.indexOf(this);
-    if (i >= 0) this.l.waiters.splice(i, 1);
+    this.l.waiters.remove(this);
   }
 }
 
@@ -96,8 +99,8 @@ function settle(l: LazyState, state: number, outcome: unknown): void {
   l.outcome = outcome;
   l.forcer = null;
   const waiters = l.waiters;
-  l.waiters = [];
-  for (const w of waiters) l.domain.retry(w.task!, w);
+  l.waiters = new WaitList();
+  for (let w = waiters.shift(); w !== undefined; w = waiters.shift()) l.domain.retry(w.task!, w);
 }
 
 function* forcing<T>(l: LazyState): Generator<unknown, T, unknown> {
@@ -164,6 +167,6 @@ export function from_fun<F extends () => unknown>(fn: F): Lazy<Returned<F>> {
  */
 export function force<T>(l: Lazy<T>): Operation<T> {
   suspending("Lazy.force");
-  if (!(l instanceof LazyState)) throw new TypeError("Miou.Lazy.force: expected a lazy value made by Miou.Lazy.from_val or Miou.Lazy.from_fun");
+  if (!isInstance(l, LazyState)) throw new TypeError("Miou.Lazy.force: expected a lazy value made by Miou.Lazy.from_val or Miou.Lazy.from_fun");
   return forcing<T>(l);
 }

@@ -6,9 +6,9 @@
 import { currentDomain, suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
-import { Queue } from "../core/queue.js";
+import { WaitList } from "../core/wait-list.js";
 import { NEXT, type Task, type Wait } from "../core/task.js";
-import type { Body, Operation, Returned } from "../types.js";
+import { isInstance, type Body, type Operation, type Returned } from "../types.js";
 import { frame } from "./protect.js";
 
 declare const MUTEX: unique symbol;
@@ -24,7 +24,7 @@ export interface Mutex {
  */
 export class MutexState {
   owner: Task | null = null;
-  readonly waiters = new Queue<LockOp>();
+  readonly waiters = new WaitList<LockOp>();
   constructor(readonly domain: Domain) {}
 }
 
@@ -43,7 +43,7 @@ export function local(what: { readonly domain: Domain }, here: Domain, fn: strin
 }
 
 export function asMutex(m: unknown, fn: string): MutexState {
-  if (!(m instanceof MutexState)) throw new TypeError(`Miou.${fn}: expected a mutex made by Miou.Mutex.create()`);
+  if (!isInstance(m, MutexState)) throw new TypeError(`Miou.${fn}: expected a mutex made by Miou.Mutex.create()`);
   return m;
 }
 
@@ -84,6 +84,9 @@ export class LockOp extends Op<void> implements Wait {
   task: Task | null = null;
   /** The mutex was handed to `task`, which has not resumed yet. */
   granted = false;
+  /** Links of the wait list it is in (the mutex's, or a condition's). */
+  ahead: LockOp | null = null;
+  behind: LockOp | null = null;
 
   constructor(readonly m: MutexState) {
     super();
@@ -107,7 +110,7 @@ export class LockOp extends Op<void> implements Wait {
   }
   /** Cancelled while queued: it leaves the queue, so no unlock hands the mutex to a dead task. */
   teardown(): void {
-    this.m.waiters.filter((w) => w !== this);
+    this.m.waiters.remove(this);
   }
   /**
    * The task was thrown into while it waited (cancelled). If the mutex had just been handed to

@@ -3,7 +3,7 @@ import { suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";
-import { asPromise, type Operation, type Promise, type Result } from "../types.js";
+import { isInstance, asPromise, type Operation, type Promise, type Result } from "../types.js";
 import { computed, pick } from "./result.js";
 
 declare const ORPHANS: unique symbol;
@@ -28,12 +28,18 @@ class Collector {
   }
 }
 
-export function claim(o: Orphans<unknown>, task: Task, fn: string): Collector {
-  if (!(o instanceof Collector)) throw new TypeError(`Miou.${fn}: expected a collector made by Miou.orphans()`);
-  o.owner ??= task;
-  if (o.owner !== task)
-    throw new TypeError(`Miou.${fn}: the given orphans is owned by another promise (task ${o.owner.uid}); only the task that first used it may use it`);
+/** Throws unless `o` is a collector: what every function taking one checks at the call. */
+export function asCollector(o: unknown, fn: string): Collector {
+  if (!isInstance(o, Collector)) throw new TypeError(`Miou.${fn}: expected a collector made by Miou.orphans()`);
   return o;
+}
+
+export function claim(o: Orphans<unknown>, task: Task, fn: string): Collector {
+  const c = asCollector(o, fn);
+  c.owner ??= task;
+  if (c.owner !== task)
+    throw new TypeError(`Miou.${fn}: the given orphans is owned by another promise (task ${c.owner.uid}); only the task that first used it may use it`);
+  return c;
 }
 
 /**
@@ -47,8 +53,7 @@ export function orphans<T>(): Orphans<T> {
 
 /** How many children the collector still holds (a child awaited directly stays counted). */
 export function length(o: Orphans<unknown>): number {
-  if (!(o instanceof Collector)) throw new TypeError("Miou.length: expected a collector made by Miou.orphans()");
-  return o.tasks.length;
+  return asCollector(o, "length").tasks.length;
 }
 
 class CareOp extends Op {
@@ -77,12 +82,14 @@ class CareOp extends Op {
  */
 export function care<T>(o: Orphans<T>): Operation<Promise<T> | "pending" | undefined> {
   suspending("care");
+  asCollector(o, "care");
   return new CareOp(o, false) as Operation<Promise<T> | "pending" | undefined>;
 }
 
 /** ⏸ Removes and returns the newest child of the collector, finished or not (to await or cancel). */
 export function take<T>(o: Orphans<T>): Operation<Promise<T> | undefined> {
   suspending("take");
+  asCollector(o, "take");
   return new CareOp(o, true) as Operation<Promise<T> | undefined>;
 }
 
@@ -117,5 +124,6 @@ class GetOp extends Op implements Wait {
  */
 export function get<T>(o: Orphans<T>): Operation<Result<T> | undefined> {
   suspending("get");
+  asCollector(o, "get");
   return new GetOp(o) as Operation<Result<T> | undefined>;
 }

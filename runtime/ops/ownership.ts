@@ -5,7 +5,7 @@ import { Not_owner } from "../core/errors.js";
 import { Op } from "../core/protocol.js";
 import { Resource as Handle, resourceUid } from "../core/resource.js";
 import type { Task } from "../core/task.js";
-import type { Operation } from "../types.js";
+import { isInstance, type Operation } from "../types.js";
 import { Stub, transferAway } from "../domains/remote.js";
 
 declare const RESOURCE: unique symbol;
@@ -16,8 +16,8 @@ export interface Resource<V> {
 }
 
 /** The resource behind a handle, or a TypeError naming the function that got something else. */
-function handle(r: unknown, fn: string): Handle<unknown> {
-  if (!(r instanceof Handle)) throw new TypeError(`Miou.${fn}: expected a resource made by Miou.Ownership.create`);
+export function handle(r: unknown, fn: string): Handle<unknown> {
+  if (!isInstance(r, Handle)) throw new TypeError(`Miou.${fn}: expected a resource made by Miou.Ownership.create`);
   return r;
 }
 
@@ -26,26 +26,35 @@ function owned(task: Task, r: Handle<unknown>): number {
 }
 
 function drop(task: Task, index: number): void {
-  task.resources!.splice(index, 1);
+  const [r] = task.resources!.splice(index, 1);
+  r!.owner = null;
 }
 
 function attach(task: Task, r: Handle<unknown>): void {
+  r.owner = task;
   (task.resources ??= []).unshift(r);
 }
 
-/** `give`: moves resources from the creating task to its new child. */
-export function give(from: Task, to: Task, resources: readonly Resource<unknown>[]): void {
-  for (const r of surrender(from, resources, "async")) attach(to, r);
+/** `give`: moves resources from the creating task to its new child (taken with `surrender`). */
+export function give(to: Task, resources: readonly Handle<unknown>[]): void {
+  for (const r of resources) attach(to, r);
 }
 
-/** The resources `give` names, no longer the giver's (`fn` names the function in errors). */
+/**
+ * The resources `give` names, no longer the giver's (`fn` names the function in errors). All are
+ * checked before any moves: the giver must own each of them, or nothing changes hands.
+ */
 export function surrender(from: Task, resources: readonly Resource<unknown>[], fn: string): Handle<unknown>[] {
-  return resources.map((given) => {
-    const r = handle(given, `${fn}: give`);
-    const i = owned(from, r);
-    if (i >= 0) drop(from, i);
-    return r;
-  });
+  const handles = resources.map((given) => handle(given, `${fn}: give`));
+  for (const r of handles) {
+    if (owned(from, r) < 0)
+      throw new Not_owner(
+        `Miou.${fn}: task ${from.uid} gives resource ${r.uid}, which it does not own; ` +
+          "a task gives only what it owns: `yield* Miou.Ownership.own(r)` first",
+      );
+  }
+  for (const r of handles) drop(from, owned(from, r));
+  return handles;
 }
 
 type Kind = "own" | "disown" | "release" | "transfer" | "check";
@@ -66,6 +75,12 @@ class OwnershipOp extends Op {
     const i = owned(task, r);
     if (this.kind === "own") {
       if (i >= 0) throw new TypeError(`Miou.Ownership.own: the current promise already holds resource ${r.uid}`);
+      const owner = r.owner;
+      if (owner !== null)
+        throw new Not_owner(
+          `Miou.Ownership.own: resource ${r.uid} is owned by task ${owner.uid}, and a resource has one owner; ` +
+            "move it with `give` (async/call) or `Ownership.transfer`, or have the owner `disown` it first",
+        );
       attach(task, r);
       return undefined;
     }
@@ -73,8 +88,10 @@ class OwnershipOp extends Op {
       throw new TypeError("Miou.Ownership.transfer: the current promise has no parent, so it is impossible to transfer a resource");
     if (i < 0) throw new Not_owner(`Miou.${this.label}: task ${task.uid} does not own resource ${r.uid}`);
     if (this.kind === "release") {
-      r.finaliser(r.value); // if it throws, the resource stays owned
+      // Dropped first: the finaliser runs once, and if it throws, its error reaches the caller
+      // with the resource already released (kept owned, it would be finalised again at the end).
       drop(task, i);
+      r.finaliser(r.value);
     } else if (this.kind === "disown") {
       drop(task, i);
     } else if (this.kind === "transfer") {

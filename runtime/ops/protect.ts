@@ -1,6 +1,6 @@
 /** ⏸ `protect` (semantics §14): a body with handlers for its end and for its cancellation. */
 import { suspending } from "../core/context.js";
-import { Cancelled, wrapped } from "../core/errors.js";
+import { isCancelled, wrapped } from "../core/errors.js";
 import { isFrame } from "../core/protocol.js";
 import type { Body, Operation, Returned } from "../types.js";
 
@@ -22,7 +22,7 @@ function* protecting<T>(fn: Body<T>, h: ProtectHandlers): Generator<unknown, T, 
   try {
     value = yield* frame(fn);
   } catch (e) {
-    const cancelled = e instanceof Cancelled;
+    const cancelled = isCancelled(e); // never throws: the handlers run whatever `e` is
     runFinally(h, cancelled);
     if (cancelled) {
       try {

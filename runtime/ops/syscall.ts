@@ -4,7 +4,7 @@ import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
 import { Signal, Syscall } from "../core/syscall.js";
 import type { Task } from "../core/task.js";
-import type { Operation } from "../types.js";
+import { isInstance, type Operation } from "../types.js";
 
 export type { Events } from "../core/syscall.js";
 export type { Syscall, Signal };
@@ -41,7 +41,7 @@ class SuspendOp extends Op<void> {
       try {
         this.fn();
       } catch (e) {
-        domain.cancelledSyscalls.push(s.uid);
+        domain.forget(s.uid);
         throw e;
       }
     }
@@ -55,6 +55,7 @@ class SuspendOp extends Op<void> {
 /** ⏸ Makes a suspension token for the current task on the current domain. */
 export function syscall(name?: string): Operation<Syscall> {
   suspending("syscall");
+  if (name !== undefined && typeof name !== "string") throw new TypeError(`Miou.syscall: the name must be a string or absent, not ${name === null ? "null" : typeof name}`);
   return new SyscallOp(name) as Operation<Syscall>;
 }
 
@@ -65,14 +66,14 @@ export function syscall(name?: string): Operation<Syscall> {
  */
 export function suspend(s: Syscall, fn?: () => void): Operation<void> {
   suspending("suspend");
-  if (!(s instanceof Syscall)) throw new TypeError("Miou.suspend: expected a syscall made by Miou.syscall()");
+  if (!isInstance(s, Syscall)) throw new TypeError("Miou.suspend: expected a syscall made by Miou.syscall()");
   if (fn !== undefined && typeof fn !== "function") throw new TypeError("Miou.suspend: `fn` must be a function");
   return new SuspendOp(s, fn) as Operation<void>;
 }
 
 /** "Wake this syscall": what a `select` returns for `s`. Call it on `s`'s domain. */
 export function signal(s: Syscall): Signal {
-  if (!(s instanceof Syscall)) throw new TypeError("Miou.signal: expected a syscall made by Miou.syscall()");
+  if (!isInstance(s, Syscall)) throw new TypeError("Miou.signal: expected a syscall made by Miou.syscall()");
   if (ctx.domain !== null && ctx.domain !== s.domain)
     throw new TypeError("Miou.signal: this syscall does not belong to the current domain.");
   return new Signal(s);
@@ -80,7 +81,7 @@ export function signal(s: Syscall): Signal {
 
 /** The syscall's unique id, as `select` receives it in `cancelled`. */
 export function uid(s: Syscall): number {
-  if (!(s instanceof Syscall)) throw new TypeError("Miou.uid: expected a syscall made by Miou.syscall()");
+  if (!isInstance(s, Syscall)) throw new TypeError("Miou.uid: expected a syscall made by Miou.syscall()");
   return s.uid;
 }
 
@@ -96,6 +97,6 @@ export function uid(s: Syscall): number {
  * ```
  */
 export function wake(s: Syscall): void {
-  if (!(s instanceof Syscall)) throw new TypeError("Miou.wake: expected a syscall made by Miou.syscall()");
+  if (!isInstance(s, Syscall)) throw new TypeError("Miou.wake: expected a syscall made by Miou.syscall()");
   s.trigger();
 }

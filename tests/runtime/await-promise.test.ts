@@ -70,4 +70,28 @@ test("a waiting run keeps no timer of its own: the process would exit when the p
   assert.is(process.getActiveResourcesInfo().filter((k) => k === "Timeout").length, before);
 });
 
+test("many tasks awaiting one promise: the cancelled ones drop out, the others get its value", async () => {
+  let resolve!: (v: number) => void;
+  const shared = new Promise<number>((r) => (resolve = r));
+  const r = await Miou.run(function* () {
+    const ps: Miou.Promise<number>[] = [];
+    for (let i = 0; i < 6; i++)
+      ps.push(
+        yield* Miou.async(function* () {
+          return (yield* Miou.await_promise(shared)) + i;
+        }),
+      );
+    for (let i = 0; i < 4; i++) yield* Miou.yield_();
+    for (let i = 0; i < 6; i += 2) yield* Miou.cancel(ps[i]!);
+    resolve(10);
+    const out: (number | string)[] = [];
+    for (const p of ps) {
+      const o = yield* Miou.await_(p);
+      out.push(o.ok ? o.value : (o.error as Error).name);
+    }
+    return out;
+  });
+  assert.equal(r, ["Miou.Cancelled", 11, "Miou.Cancelled", 13, "Miou.Cancelled", 15]);
+});
+
 test.run();

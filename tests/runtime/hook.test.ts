@@ -55,4 +55,21 @@ test("removing a hook of another domain is a TypeError (here: another run's dom0
   assert.match((r as Error).message, "does not belong to the current domain");
 });
 
+test("Hook.add refuses a generator function, Hook.remove anything Hook.add did not make, at the call", async () => {
+  const r = await Miou.run(function* () {
+    const errors: string[] = [];
+    for (const call of [() => Miou.Hook.add(function* () {}), () => Miou.Hook.remove(null as never), () => Miou.Hook.remove({} as never)])
+      try {
+        call();
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
+    return errors;
+  });
+  assert.is(r.length, 3);
+  assert.match(r[0]!, /^Miou\.Hook\.add: a hook must be a plain function/);
+  assert.match(r[1]!, /^Miou\.Hook\.remove: expected a hook returned by Miou\.Hook\.add/);
+  assert.match(r[2]!, /^Miou\.Hook\.remove: expected a hook returned by Miou\.Hook\.add/);
+});
+
 test.run();

@@ -15,7 +15,7 @@ type End = (typeof ENDS)[number];
 interface Spec {
   /** 0: `yield_`; n > 0: sleep n on the virtual clock. Done after the children are spawned. */
   pauses: number[];
-  /** Own a resource of its own; `give`: hand a fresh one to its first child at creation. */
+  /** Own a resource of its own; `give`: own a fresh one and hand it to its first child at creation. */
   own: boolean;
   give: boolean;
   end: End;
@@ -120,8 +120,11 @@ function* body(w: World, n: Node, given: readonly Miou.Resource<unknown>[]): Gen
   for (const [i, c] of n.children.entries()) {
     const [r, k] = n.give && i === 0 ? w.resource() : [];
     const give = r === undefined ? [] : [r];
+    if (r !== undefined) {
+      yield* Miou.Ownership.own(r); // a task gives only what it owns
+      w.held.add(k!);
+    }
     const p = yield* Miou.async(() => task(w, c, give), collected ? { give, orphans: o } : { give });
-    if (k !== undefined) w.held.add(k);
     ps.push(p);
     nodeOf.set(p, c);
   }

@@ -48,4 +48,18 @@ test("a long busy run still lets the event loop in: a timer fires while tasks sp
   assert.ok(spins > 0);
 });
 
+test("an operation yielded twice throws a TypeError naming it at the second yield*", async () => {
+  const r = await Miou.run(function* () {
+    const op = Miou.yield_();
+    yield* op;
+    try {
+      yield* op;
+      return "completed silently";
+    } catch (e) {
+      return (e as Error).message;
+    }
+  });
+  assert.match(r, /^Miou\.yield_: this operation was already performed/);
+});
+
 test.run();

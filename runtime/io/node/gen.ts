@@ -7,7 +7,7 @@
  * complete at once; otherwise they park the task until a socket event.
  */
 import { PRIMITIVES, suspending } from "../../core/context.js";
-import type { Operation } from "../../types.js";
+import { isInstance, type Operation } from "../../types.js";
 import type { Resource } from "../../gen.js";
 import { End_of_file, buffer, range, type Address } from "./common.js";
 import { sleep as sleeping } from "./sleep.js";
@@ -30,11 +30,12 @@ function op<A extends unknown[], T>(name: string, body: (...args: A) => Generato
   return fn;
 }
 
-function* reallyRead(s: Socket, buf: Uint8Array, off?: number, len?: number): Generator<unknown, void, unknown> {
+function* reallyRead(socket: Socket, buf: Uint8Array, off?: number, len?: number): Generator<unknown, void, unknown> {
+  const s = tcp.asSocket("really_read", socket);
   const [o, l] = range("really_read", buffer("really_read", buf).length, off, len);
   let done = 0;
   while (done < l) {
-    const n = yield* tcp.read(s, buf, o + done, l - done);
+    const n = yield* tcp.read(s, buf, o + done, l - done, "really_read");
     if (n === 0) throw new End_of_file(`Miou.really_read: the stream ended after ${done} of ${l} bytes`);
     done += n;
   }
@@ -43,13 +44,13 @@ function* reallyRead(s: Socket, buf: Uint8Array, off?: number, len?: number): Ge
 /** ⏸ Parks the task for `seconds`; a cancelled sleep leaves no timer behind. */
 export const sleep = op("sleep", sleeping);
 /** ⏸ Listens on `port` (0 picks a free one; no `host`: all interfaces). */
-export const listen = op("listen", tcp.listen);
+export const listen = op("listen", (options: { port: number; host?: string; backlog?: number }) => tcp.listen(options));
 /** ⏸ The next connection and its peer's address; at once when one is waiting. */
 export const accept = op("accept", tcp.accept);
 /** ⏸ Connects to `host:port`; a cancelled connect destroys the socket. */
-export const connect = op("connect", tcp.connect);
+export const connect = op("connect", (options: { host: string; port: number }) => tcp.connect(options));
 /** ⏸ Reads up to `len` bytes into `buf` at `off`: their count, 0 at the end of the stream. */
-export const read = op("read", tcp.read);
+export const read = op("read", (s: Socket, buf: Uint8Array, off?: number, len?: number) => tcp.read(s, buf, off, len));
 /** ⏸ Reads exactly `len` bytes, or throws `End_of_file` if the stream ends first. */
 export const really_read = op("really_read", reallyRead);
 /**
@@ -60,7 +61,7 @@ export const really_read = op("really_read", reallyRead);
 export const write = op("write", tcp.write);
 /** ⏸ Closes a socket (both directions; what was written is still sent), a listener or a UDP socket. */
 export const close = op("close", (x: Socket | Listener | UdpSocket) => {
-  if (!(x instanceof Socket) && !(x instanceof Listener) && !(x instanceof UdpSocket))
+  if (!isInstance(x, Socket) && !isInstance(x, Listener) && !isInstance(x, UdpSocket))
     throw new TypeError("Miou.close: expected a socket, a listener or a UDP socket");
   return tcp.close(x);
 });
@@ -75,8 +76,8 @@ export const sendto = op("sendto", udpOps.sendto);
 
 /** The local address of a listener, a socket or a UDP socket. */
 export function address(x: Listener | Socket | UdpSocket): Address {
-  if (x instanceof UdpSocket) return udpOps.udpAddress(x);
-  if (x instanceof Socket || x instanceof Listener) return tcp.socketAddress(x);
+  if (isInstance(x, UdpSocket)) return udpOps.udpAddress(x);
+  if (isInstance(x, Socket) || isInstance(x, Listener)) return tcp.socketAddress(x);
   throw new TypeError("Miou.address: expected a socket, a listener or a UDP socket");
 }
 
@@ -85,8 +86,8 @@ export function address(x: Listener | Socket | UdpSocket): Address {
  * the task dies still owning it. `close` of an owned socket disowns it first.
  */
 export const Ownership = Object.freeze({
-  listen: op("Ownership.listen", (options: { port: number; host?: string; backlog?: number }) => tcp.owned(() => tcp.listen(options))),
-  connect: op("Ownership.connect", (options: { host: string; port: number }) => tcp.owned(() => tcp.connect(options))),
+  listen: op("Ownership.listen", (options: { port: number; host?: string; backlog?: number }) => tcp.owned(() => tcp.listen(options, "Ownership.listen"))),
+  connect: op("Ownership.connect", (options: { host: string; port: number }) => tcp.owned(() => tcp.connect(options, "Ownership.connect"))),
   udp: op("Ownership.udp", (family: 4 | 6) => tcp.owned(() => udpOps.udp(family))),
   accept: op("Ownership.accept", function* (l: Listener): Generator<unknown, [Socket, Address], unknown> {
     let peer: Address | null = null;
@@ -103,7 +104,7 @@ export const Ownership = Object.freeze({
    * a socket made without `Ownership`.
    */
   resource(x: Socket | Listener | UdpSocket): Resource<unknown> {
-    if (!(x instanceof Socket) && !(x instanceof Listener) && !(x instanceof UdpSocket))
+    if (!isInstance(x, Socket) && !isInstance(x, Listener) && !isInstance(x, UdpSocket))
       throw new TypeError("Miou.Ownership.resource: expected a socket, a listener or a UDP socket");
     if (x.resource === null)
       throw new TypeError("Miou.Ownership.resource: this socket has no resource: it was not made by Node.Ownership, or it is closed");

@@ -7,6 +7,7 @@
 import * as net from "node:net";
 import { Ownership, suspend, syscall, wake, yield_, type Resource, type Syscall } from "../../gen.js";
 import { bytes, buffer, port, range, socketError, type Address } from "./common.js";
+import { isInstance } from "../../types.js";
 
 /** The tasks parked on one side of a socket; an event wakes them all, and each looks again. */
 export class Waiting {
@@ -130,18 +131,31 @@ export class Listener {
   }
 }
 
-function asSocket(fn: string, s: unknown): Socket {
-  if (s instanceof Socket) return s;
+export function asSocket(fn: string, s: unknown): Socket {
+  if (isInstance(s, Socket)) return s;
   throw new TypeError(`Miou.${fn}: expected a socket from Node.connect or Node.accept`);
 }
 
 function asListener(fn: string, l: unknown): Listener {
-  if (l instanceof Listener) return l;
+  if (isInstance(l, Listener)) return l;
   throw new TypeError(`Miou.${fn}: expected a listener from Node.listen`);
 }
 
-export function* listen(options: { port: number; host?: string; backlog?: number }): Generator<unknown, Listener, unknown> {
-  const p = port("listen", options?.port);
+/** The options of `listen` or `connect`, checked before anything is opened (`fn` names the function). */
+function checked<O extends { port: number; host?: string; backlog?: number }>(fn: string, options: O, hostRequired: boolean): O {
+  if (options === null || typeof options !== "object")
+    throw new TypeError(`Miou.${fn}: expected options { port${hostRequired ? ", host" : ", host?, backlog?"} }, not ${options === null ? "null" : typeof options}`);
+  port(fn, options.port);
+  const { host, backlog } = options;
+  if (hostRequired ? typeof host !== "string" : host !== undefined && typeof host !== "string")
+    throw new TypeError(`Miou.${fn}: \`host\` must be a host name or an address as a string${hostRequired ? "" : ", or absent (all interfaces)"}`);
+  if (backlog !== undefined && !(Number.isInteger(backlog) && backlog >= 0 && backlog <= 0x7fffffff))
+    throw new RangeError(`Miou.${fn}: \`backlog\` must be an integer from 0 to 2147483647, or absent (511), not ${String(backlog)}`);
+  return options;
+}
+
+export function* listen(options: { port: number; host?: string; backlog?: number }, fn = "listen"): Generator<unknown, Listener, unknown> {
+  const p = checked(fn, options, false).port;
   const server = net.createServer({ allowHalfOpen: true, highWaterMark: HIGH_WATER_MARK });
   const l = new Listener(server);
   let listening = false;
@@ -177,9 +191,8 @@ export function* accept(listener: Listener): Generator<unknown, [Socket, Address
   }
 }
 
-export function* connect(options: { host: string; port: number }): Generator<unknown, Socket, unknown> {
-  const p = port("connect", options?.port);
-  if (typeof options.host !== "string") throw new TypeError("Miou.connect: expected a host name or address as `host`");
+export function* connect(options: { host: string; port: number }, fn = "connect"): Generator<unknown, Socket, unknown> {
+  const p = checked(fn, options, true).port;
   // Node's stream options reach the socket, though @types/node leaves `highWaterMark` out here.
   const opts: net.NetConnectOpts & { highWaterMark: number } = { host: options.host, port: p, allowHalfOpen: true, highWaterMark: HIGH_WATER_MARK };
   const sock = net.connect(opts);
@@ -219,8 +232,8 @@ function tryRead(s: Socket, buf: Uint8Array, off: number, len: number): number {
   return n;
 }
 
-export function* read(socket: Socket, buf: Uint8Array, off?: number, len?: number): Generator<unknown, number, unknown> {
-  const s = asSocket("read", socket);
+export function* read(socket: Socket, buf: Uint8Array, off?: number, len?: number, fn = "read"): Generator<unknown, number, unknown> {
+  const s = asSocket(fn, socket);
   const target = buffer("read", buf);
   const [o, l] = range("read", target.length, off, len);
   const sock = s.sock;
@@ -303,7 +316,16 @@ export function* owned<T extends Closable>(open: () => Generator<unknown, T, unk
   const box: { x: T | null } = { x: null };
   const r = Ownership.create(box, (b) => b.x?.shut());
   yield* Ownership.own(r);
-  const x = yield* open();
+  let x: T;
+  try {
+    x = yield* open();
+  } catch (e) {
+    // Nothing was opened (`open` closes what it made before it throws): the empty resource
+    // goes too, or a caller that catches the error (ECONNREFUSED, a closed listener) would
+    // return owning it. `disown` is no scheduling point while a cancelled task unwinds.
+    yield* Ownership.disown(r);
+    throw e;
+  }
   box.x = x;
   x.resource = r;
   return x;

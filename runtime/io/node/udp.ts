@@ -3,6 +3,7 @@ import * as dgram from "node:dgram";
 import { bytes, buffer, port, range, socketError, type Address } from "./common.js";
 import { yield_, type Resource } from "../../gen.js";
 import { Waiting } from "./tcp.js";
+import { isInstance } from "../../types.js";
 
 /** Datagrams kept for `recvfrom` while no task waits; beyond it they are dropped. */
 const QUEUE = 1024;
@@ -53,7 +54,7 @@ export class UdpSocket {
 }
 
 function asUdp(fn: string, s: unknown): UdpSocket {
-  if (s instanceof UdpSocket) return s;
+  if (isInstance(s, UdpSocket)) return s;
   throw new TypeError(`Miou.${fn}: expected a UDP socket from Node.udp`);
 }
 
