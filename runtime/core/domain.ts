@@ -259,6 +259,7 @@ export class Domain {
       ctx.suspendable = false;
       r = body();
     } catch (e) {
+      if (!augmented.has(e as object)) augment(e, null, false, this.run.site);
       this.failed(task, e);
       return false;
     }
@@ -291,7 +292,7 @@ export class Domain {
       try {
         r = mode === NEXT ? gen.next(value) : gen.throw(value);
       } catch (e) {
-        if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e);
+        if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e, this.run.site);
         const stack = fiber.stack;
         if (stack === null || stack.length === 0) return this.ended(task, fiber, THROW, e);
         fiber.site = stack.pop() as number;

@@ -5,6 +5,8 @@
 import type { Domain } from "./domain.js";
 
 export class Resource<V> {
+  /** The call site of the `own` (or `give`) that made a task its owner, for `Resource_leaked`; 0 when unknown. */
+  site = 0;
   constructor(
     readonly uid: number,
     readonly value: V,

@@ -19,6 +19,25 @@ test("miou run compiles the program across modules and runs it, passing its argu
   assert.is(r.code, 0);
 });
 
+/** The `at` lines of a stack, as `name file:line` (the file's name relative to the project). */
+const frames = (stack: string) =>
+  stack
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l))
+    .map((l) => l.trim().replace(/^at (?:(\S+) \()?(?:file:\/\/)?(.*?):(\d+):\d+\)?$/, (_, name: string | undefined, file: string, line: string) => `${name ?? "top"} ${file.replace(`${root}/`, "")}:${line}`));
+
+test("miou run prints an uncaught error as Node does: the user's frames, then run's call site", () => {
+  const r = node([cli, "run", here("project", "throws.ts")]);
+  assert.is(r.code, 1);
+  assert.match(r.err, "Error: deep down\n");
+  assert.equal(frames(r.err).slice(0, 4), [
+    "inner tests/hosts/project/throws.ts:7",
+    "outer tests/hosts/project/throws.ts:10",
+    "<anonymous> tests/hosts/project/throws.ts:12",
+    "ModuleJob.run node:internal/modules/esm/module_job:" + /module_job:(\d+)/.exec(r.err)![1],
+  ]);
+});
+
 test("miou print shows the transformed JavaScript", () => {
   const r = node([cli, "print", here("project", "lib.ts")]);
   assert.match(r.out, "export function* slowDouble(x) {");

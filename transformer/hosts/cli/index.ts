@@ -18,6 +18,9 @@ const USAGE = `Usage:
 
 Diagnostics print as file(line,col): error MIOU100n: ... (see the README for what each means).`;
 
+/** The program is running: what it throws is its own. */
+let running = false;
+
 function fail(message: string): never {
   process.stderr.write(`miou: ${message}\n\n${USAGE}\n`);
   process.exit(2);
@@ -36,6 +39,7 @@ async function run(file: string, args: string[]): Promise<void> {
   emit(project);
   process.setSourceMapsEnabled(true);
   process.argv = [process.argv[0]!, resolve(file), ...args];
+  running = true;
   await import(pathToFileURL(outputOf(project, file)).href);
 }
 
@@ -86,6 +90,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 await main(process.argv.slice(2)).catch((e: unknown) => {
+  // The program's own uncaught error is Node's to print, with its whole stack, as `node app.js` would.
+  if (running) throw e;
   process.stderr.write(`miou: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });
