@@ -38,6 +38,17 @@ test("miou run prints an uncaught error as Node does: the user's frames, then ru
   ]);
 });
 
+test("under the loader, an uncaught error's stack names the .ts files by their real paths", () => {
+  const r = node(["--import", "miou/register", here("project", "throws.ts")]);
+  assert.is(r.code, 1);
+  assert.match(r.err, "Error: deep down\n");
+  assert.equal(frames(r.err).slice(0, 3), [
+    "inner tests/hosts/project/throws.ts:7",
+    "outer tests/hosts/project/throws.ts:10",
+    "<anonymous> tests/hosts/project/throws.ts:12",
+  ]);
+});
+
 test("miou print shows the transformed JavaScript", () => {
   const r = node([cli, "print", here("project", "lib.ts")]);
   assert.match(r.out, "export function* slowDouble(x) {");

@@ -3,12 +3,15 @@
  * `npx miou`: run, print and check direct-style programs. A thin host over the shared compile
  * core; the arguments are parsed by node:util's parseArgs.
  */
-import ts from "typescript";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { printFacts } from "../../analyse/facts.js";
-import { emit, format, isMiou, loadProject, outputOf, type Project } from "../compile/project.js";
+import { lookup, placeOf, type Manifest } from "../compile/cache.js";
+
+// TypeScript and the transformer load only when something must be compiled: a re-run of an
+// unchanged program costs Node's start, hashing its files, and the program itself.
+const compiler = () => import("../compile/project.js");
 
 const USAGE = `Usage:
   miou run <file.ts> [args...]      compile the program (with the type checker) and run it
@@ -26,43 +29,42 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** Prints the project's errors; false when there were any. */
-function report(project: Project, only?: (d: ts.Diagnostic) => boolean): boolean {
-  const errors = project.diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error && (only?.(d) ?? true));
-  for (const d of errors) process.stderr.write(`${format(d)}\n`);
-  return errors.length === 0;
+/** The program of `file`, compiled into the cache unless it is there already; exits 1 on errors. */
+async function outputsOf(file: string): Promise<Manifest["outputs"]> {
+  const cached = lookup(placeOf(file));
+  if (cached !== undefined) return cached.outputs;
+  const { outputs, errors } = (await compiler()).compileEntry(file);
+  if (errors.length === 0) return outputs;
+  for (const e of errors) process.stderr.write(`${e}\n`);
+  process.exit(1);
 }
 
 async function run(file: string, args: string[]): Promise<void> {
-  const project = loadProject({ entry: file });
-  if (!report(project)) process.exit(1);
-  emit(project);
+  const out = (await outputsOf(file))[resolve(file)];
+  if (out === undefined) fail(`${file} produced no JavaScript`);
   process.setSourceMapsEnabled(true);
   process.argv = [process.argv[0]!, resolve(file), ...args];
   running = true;
-  await import(pathToFileURL(outputOf(project, file)).href);
+  await import(pathToFileURL(out.js).href);
 }
 
-function print(file: string, facts: boolean): void {
-  const project = loadProject({ entry: file });
+async function print(file: string, facts: boolean): Promise<void> {
   if (facts) {
-    process.stdout.write(`${printFacts(ts, project.miou.facts, (f) => relative(process.cwd(), f))}\n`);
+    const [{ loadProject }, { printFacts }, ts] = await Promise.all([compiler(), import("../../analyse/facts.js"), import("typescript")]);
+    const project = loadProject({ entry: file });
+    process.stdout.write(`${printFacts(ts.default, project.miou.facts, (f) => relative(process.cwd(), f))}\n`);
     return;
   }
-  const target = resolve(file);
-  let printed = false;
-  emit(project, (name, text) => {
-    if (name === outputOf(project, target)) {
-      process.stdout.write(text.replace(/\n\/\/# sourceMappingURL=.*$/s, "\n"));
-      printed = true;
-    }
-  });
-  if (!printed) fail(`${file} produced no JavaScript`);
+  const out = (await outputsOf(file))[resolve(file)];
+  if (out === undefined) fail(`${file} produced no JavaScript`);
+  process.stdout.write(readFileSync(out.js, "utf8").replace(/\n\/\/# sourceMappingURL=.*$/s, "\n"));
 }
 
-function check(tsconfig: string | undefined): void {
-  const project = loadProject({ tsconfig: tsconfig ?? "tsconfig.json" });
-  if (!report(project, isMiou)) process.exit(1);
+async function check(tsconfig: string | undefined): Promise<void> {
+  const { loadProject, errorsOf, isMiou } = await compiler();
+  const errors = errorsOf(loadProject({ tsconfig: tsconfig ?? "tsconfig.json" }), isMiou);
+  for (const e of errors) process.stderr.write(`${e}\n`);
+  if (errors.length > 0) process.exit(1);
   process.stdout.write("miou check: no problems\n");
 }
 
