@@ -4,19 +4,29 @@
  * core; the arguments are parsed by node:util's parseArgs.
  */
 import { parseArgs } from "node:util";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
-import { lookup, placeOf, type Manifest } from "../compile/cache.js";
+import { dirname, relative, resolve } from "node:path";
+import { findConfig, lookup, placeOf, type Manifest } from "../compile/cache.js";
+import { diagnose, report as reportFindings, typescriptProblem } from "./doctor.js";
 
 // TypeScript and the transformer load only when something must be compiled: a re-run of an
-// unchanged program costs Node's start, hashing its files, and the program itself.
-const compiler = () => import("../compile/project.js");
+// unchanged program costs Node's start, hashing its files, and the program itself. A wrong
+// TypeScript (7, say) is named before it is loaded, instead of failing somewhere inside it.
+const compiler = () => {
+  const problem = typescriptProblem(dirname(fileURLToPath(import.meta.url)));
+  if (problem !== undefined) {
+    process.stderr.write(`miou: ${problem}\n(npx miou doctor checks the whole set-up)\n`);
+    process.exit(2);
+  }
+  return import("../compile/project.js");
+};
 
 const USAGE = `Usage:
   miou run <file.ts> [args...]      compile the program (with the type checker) and run it
   miou print <file.ts> [--facts]    print the transformed JavaScript, or which functions suspend and why
   miou check [-p tsconfig.json]     report the transformer's diagnostics; exit 1 if there are any
+  miou doctor [-p tsconfig.json]    check the set-up: TypeScript and ts-patch versions, tsconfig.json's plugin and types
   miou --help                       this text
 
 Diagnostics print as file(line,col): error MIOU100n: ... (see the README for what each means).`;
@@ -87,6 +97,12 @@ async function main(argv: string[]): Promise<void> {
   if (command === "check") {
     const { values } = parseArgs({ args: rest, options: { project: { type: "string", short: "p" } } });
     return check(values.project);
+  }
+  if (command === "doctor") {
+    const { values } = parseArgs({ args: rest, options: { project: { type: "string", short: "p" } } });
+    const tsconfig = values.project !== undefined ? resolve(values.project) : (findConfig(process.cwd()) ?? resolve("tsconfig.json"));
+    if (!reportFindings(await diagnose(tsconfig), (t) => process.stdout.write(t))) process.exit(1);
+    return;
   }
   fail(`unknown command '${command}'`);
 }

@@ -8,7 +8,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import { lookup, lookupHolding, placeOf, type Manifest } from "../compile/cache.js";
+import { typescriptProblem } from "../cli/doctor.js";
 
 interface Context {
   parentURL?: string;
@@ -58,6 +60,8 @@ export async function load(url: string, context: Context, next: Next<Loaded>): P
 async function compileFrom(entry: string): Promise<void> {
   let outputs = (lookup(placeOf(entry)) ?? lookupHolding(entry))?.outputs;
   if (outputs === undefined) {
+    const problem = typescriptProblem(dirname(fileURLToPath(import.meta.url)));
+    if (problem !== undefined) throw new Error(`miou/register: ${problem}\n(npx miou doctor checks the whole set-up)`);
     const result = (await import("../compile/project.js")).compileEntry(entry);
     if (result.errors.length > 0) throw new Error(`miou/register: ${pathToFileURL(entry).href} does not compile:\n${result.errors.join("\n")}`);
     outputs = result.outputs;
