@@ -2,6 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -48,6 +49,19 @@ test("under the loader, an uncaught error's stack names the .ts files by their r
     "<anonymous> tests/hosts/project/throws.ts:12",
   ]);
 });
+
+// The programs of tests/programs/ that check stacks, by `miou run` and by the loader: the same
+// output as their tspc build, at depth 10,000 too.
+for (const name of ["stack", "deep-stack", "forgotten-child", "leaked-resource"]) {
+  const program = join(root, "tests", "programs", `${name}.ts`);
+  const expected = readFileSync(join(root, "tests", "programs", `${name}.stdout`), "utf8");
+  test(`tests/programs/${name}.ts prints the same under miou run and under the loader`, () => {
+    const viaRun = node([cli, "run", program]);
+    assert.fixture(viaRun.out, expected);
+    const viaLoader = node(["--import", "miou/register", program]);
+    assert.fixture(viaLoader.out, expected);
+  });
+}
 
 test("miou print shows the transformed JavaScript", () => {
   const r = node([cli, "print", here("project", "lib.ts")]);

@@ -51,7 +51,27 @@ export function loadProject(options: { entry?: string; tsconfig?: string }): Pro
   const pkg = ts.findConfigFile(projectDir, ts.sys.fileExists, "package.json");
   if (pkg !== undefined) record(configs, pkg);
   const rootDir = compilerOptions.rootDir ?? projectDir;
-  const emitOptions: ts.CompilerOptions = {
+  const emitOptions = emitOptionsOf(compilerOptions, outDir, rootDir);
+  const host = ts.createIncrementalCompilerHost(emitOptions);
+  const files: Manifest["files"] = {};
+  const readFile = host.readFile;
+  host.readFile = (file) => {
+    const text = readFile(file);
+    if (text !== undefined && !file.endsWith("tsbuildinfo")) record(files, file);
+    return text;
+  };
+  const builder = ts.createIncrementalProgram({ rootNames, options: emitOptions, host, configFileParsingDiagnostics: problems });
+  const program = builder.getProgram();
+  const miou = createMiou(ts, program);
+  const syntactic = builder.getSyntacticDiagnostics();
+  const semantic = syntactic.length > 0 ? [] : builder.getSemanticDiagnostics();
+  const diagnostics = [...problems, ...builder.getOptionsDiagnostics(), ...builder.getGlobalDiagnostics(), ...syntactic, ...semantic, ...miou.diagnostics];
+  return { program, builder, miou, place, outDir, rootDir, diagnostics, inputs: { configs, files }, entry: options.entry };
+}
+
+/** The project's options, made to emit runnable JavaScript with inline maps into the cache. */
+function emitOptionsOf(compilerOptions: ts.CompilerOptions, outDir: string, rootDir: string): ts.CompilerOptions {
+  const options: ts.CompilerOptions = {
     ...compilerOptions,
     outDir,
     rootDir,
@@ -69,23 +89,9 @@ export function loadProject(options: { entry?: string; tsconfig?: string }): Pro
     tsBuildInfoFile: join(outDir, "tsbuildinfo"),
   };
   // Options set to undefined would be saved in the .tsbuildinfo as paths, and differ next time.
-  delete emitOptions.outFile;
-  delete emitOptions.mapRoot;
-  const host = ts.createIncrementalCompilerHost(emitOptions);
-  const files: Manifest["files"] = {};
-  const readFile = host.readFile;
-  host.readFile = (file) => {
-    const text = readFile(file);
-    if (text !== undefined && !file.endsWith("tsbuildinfo")) record(files, file);
-    return text;
-  };
-  const builder = ts.createIncrementalProgram({ rootNames, options: emitOptions, host, configFileParsingDiagnostics: problems });
-  const program = builder.getProgram();
-  const miou = createMiou(ts, program);
-  const syntactic = builder.getSyntacticDiagnostics();
-  const semantic = syntactic.length > 0 ? [] : builder.getSemanticDiagnostics();
-  const diagnostics = [...problems, ...builder.getOptionsDiagnostics(), ...builder.getGlobalDiagnostics(), ...syntactic, ...semantic, ...miou.diagnostics];
-  return { program, builder, miou, place, outDir, rootDir, diagnostics, inputs: { configs, files }, entry: options.entry };
+  delete options.outFile;
+  delete options.mapRoot;
+  return options;
 }
 
 function record(into: Record<string, ReturnType<typeof inputOf> & object>, file: string): void {
