@@ -15,6 +15,7 @@ export default defineConfig([
       node: "runtime/entry/node/node.ts",
       "node-gen": "runtime/entry/node/node-gen.ts",
       transformer: "transformer/hosts/ts-patch/index.ts",
+      compile: "transformer/hosts/compile/index.ts",
       cli: "transformer/hosts/cli/index.ts",
       register: "transformer/hosts/register/index.ts",
       babel: "transformer/hosts/babel/index.ts",

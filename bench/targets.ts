@@ -37,4 +37,11 @@ export const TARGETS: readonly Target[] = [
   speedUp("parallel-fib-1", "parallel-fib-2", "miou-gen", 1.7),
   atMost("call-round-trip", "miou-gen", 2),
   ratio("echo", "miou-compiled", 1.25, "native", "throughput ≥ 0.8x native (time ≤ 1.25x)"),
+  ratio("run-unchanged", "miou-compiled", 1.5, "native", "≤ 1.5x tsx"),
+  {
+    label: "run-one-edit: miou-compiled ≤ 0.5x its cold start",
+    of: { workload: "run-one-edit", peer: "miou-compiled" },
+    vs: { workload: "run-cold", peer: "miou-compiled" },
+    max: 0.5,
+  },
 ];

@@ -67,18 +67,30 @@ export const Promise = Object.freeze({ uid: promiseUid, state: promiseState });
 
 /** Resources owned by tasks and finalised when their owner dies. */
 export const Ownership = Object.freeze({
+  /** Plain (no `yield*`): a resource holding `value`, finalised by `finaliser`; owned by no task yet. */
   create: ownership.create,
+  /** Plain (no `yield*`): the value of a resource made on this domain. */
   value: ownership.value,
+  /** ⏸ `yield* Ownership.own(r)`: the current task owns `r`. */
   own: ownership.own,
+  /** ⏸ `yield* Ownership.disown(r)`: gives `r` up without finalising it (no scheduling point while unwinding). */
   disown: ownership.disown,
+  /** ⏸ `yield* Ownership.release(r)`: runs `r`'s finaliser and drops it (no scheduling point while unwinding). */
   release: ownership.release,
+  /** ⏸ `yield* Ownership.transfer(r)`: moves `r` to the current task's parent. */
   transfer: ownership.transfer,
+  /** ⏸ `yield* Ownership.check(r)`: throws `Not_owner` unless the current task owns `r`. */
   check: ownership.check,
 });
 
 /** Functions a domain runs before every step. */
 export type Hook = HookHandle;
-export const Hook = Object.freeze({ add: hook.add, remove: hook.remove });
+export const Hook = Object.freeze({
+  /** ⏸ `yield* Hook.add(fn)`: `fn` runs before every step of the current domain. */
+  add: hook.add,
+  /** ⏸ `yield* Hook.remove(h)`: removes a hook (no scheduling point while unwinding). */
+  remove: hook.remove,
+});
 
 /** The domains of the run: dom0 (uid 0) is the thread that called `run`. */
 export const Domain = Object.freeze({ self: domainSelf, available: domainAvailable, all: domainAll });
@@ -86,25 +98,41 @@ export const Domain = Object.freeze({ self: domainSelf, available: domainAvailab
 /** Locks for the tasks of one domain, handed over in the order tasks asked. */
 export type Mutex = MutexHandle;
 export const Mutex = Object.freeze({
+  /** Plain (no `yield*`), inside a run: a new, unlocked mutex of the current domain. */
   create: mutex.create,
+  /** ⏸ `yield* Mutex.lock(m)`: waits until the current task holds `m`. */
   lock: mutex.lock,
+  /** ⏸ `yield* Mutex.unlock(m)`: hands `m` to the longest waiter (no scheduling point while unwinding). */
   unlock: mutex.unlock,
+  /** ⏸ `yield* Mutex.try_lock(m)`: takes `m` if it is free; `false` at once otherwise. */
   try_lock: mutex.try_lock,
+  /** ⏸ `yield* Mutex.protect(m, fn)`: runs `fn` holding `m`, unlocked however `fn` ends. */
   protect: mutex.protect,
 });
 
 /** Condition variables: wait, holding a mutex, until another task signals a change. */
 export type Condition = ConditionHandle;
 export const Condition = Object.freeze({
+  /** Plain (no `yield*`), inside a run: a new condition variable of the current domain. */
   create: condition.create,
+  /** ⏸ `yield* Condition.wait(c, m)`: unlocks `m`, waits for a signal, locks `m` again. */
   wait: condition.wait,
+  /** Plain (no `yield*`: it is not ⏸): wakes the longest waiter of `c`. */
   signal: condition.signal,
+  /** Plain (no `yield*`: it is not ⏸): wakes every waiter of `c`. */
   broadcast: condition.broadcast,
 });
 
 /** Values computed once, by the first task that forces them. */
 export type Lazy<T> = LazyHandle<T>;
-export const Lazy = Object.freeze({ from_val: lazy.from_val, from_fun: lazy.from_fun, force: lazy.force });
+export const Lazy = Object.freeze({
+  /** Plain (no `yield*`): a lazy value already forced to `v`. */
+  from_val: lazy.from_val,
+  /** Plain (no `yield*`): a lazy value that the first `force` computes with `fn` (which may suspend). */
+  from_fun: lazy.from_fun,
+  /** ⏸ `yield* Lazy.force(l)`, inside a task's generator: the value, computed once. */
+  force: lazy.force,
+});
 
 /** Reading a run's trace: `toChrome(events)` gives the JSON Perfetto and chrome://tracing open. */
 export const Trace = Object.freeze({ toChrome });

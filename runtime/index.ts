@@ -109,45 +109,66 @@ export const await_promise = gen.await_promise as unknown as Suspending<<T>(p: P
 
 /** Resources owned by tasks and finalised when their owner dies. */
 export const Ownership: {
+  /** Plain: a resource holding `value`, finalised by `finaliser`; owned by no task yet. */
   create<V>(value: V, finaliser: (value: V) => void): Resource<V>;
+  /** Plain: the value of a resource made on this domain. */
   value<V>(r: Resource<V>): V;
+  /** ⏸ The current task owns `r`. */
   own: Suspending<(r: Resource<unknown>) => void>;
+  /** ⏸ Gives `r` up without finalising it (no scheduling point while unwinding). */
   disown: Suspending<(r: Resource<unknown>) => void>;
+  /** ⏸ Runs `r`'s finaliser and drops it (no scheduling point while unwinding). */
   release: Suspending<(r: Resource<unknown>) => void>;
+  /** ⏸ Moves `r` to the current task's parent. */
   transfer: Suspending<(r: Resource<unknown>) => void>;
+  /** ⏸ Throws `Not_owner` unless the current task owns `r`. */
   check: Suspending<(r: Resource<unknown>) => void>;
 } = gen.Ownership as never;
 
 /** Functions a domain runs before every step. */
 export type Hook = HookHandle;
 export const Hook: {
+  /** ⏸ `fn` runs before every step of the current domain. */
   add: Suspending<(fn: () => void) => Hook>;
+  /** ⏸ Removes a hook (no scheduling point while unwinding). */
   remove: Suspending<(h: Hook) => void>;
 } = gen.Hook as never;
 
 /** A lock for the tasks of one domain; waiters get it in FIFO order. */
 export type Mutex = MutexHandle;
 export const Mutex: {
+  /** Plain, inside a run: a new, unlocked mutex of the current domain. */
   create(): Mutex;
+  /** ⏸ Waits until the current task holds `m`. */
   lock: Suspending<(m: Mutex) => void>;
+  /** ⏸ Hands `m` to the longest waiter (no scheduling point while unwinding). */
   unlock: Suspending<(m: Mutex) => void>;
+  /** ⏸ Takes `m` if it is free; `false` at once otherwise. */
   try_lock: Suspending<(m: Mutex) => boolean>;
+  /** ⏸ Runs `fn` holding `m`, unlocked however `fn` ends. */
   protect: Suspending<Accepting<<T>(m: Mutex, fn: () => T) => T>>;
 } = gen.Mutex as never;
 
 /** A condition variable: tasks wait on it with a held mutex until signalled. */
 export type Condition = ConditionHandle;
 export const Condition: {
+  /** Plain, inside a run: a new condition variable of the current domain. */
   create(): Condition;
+  /** ⏸ Unlocks `m`, waits for a signal, locks `m` again. */
   wait: Suspending<(c: Condition, m: Mutex) => void>;
+  /** Plain (not ⏸): wakes the longest waiter of `c`. */
   signal(c: Condition): void;
+  /** Plain (not ⏸): wakes every waiter of `c`. */
   broadcast(c: Condition): void;
 } = gen.Condition as never;
 
 /** A value computed once, on first `force`, by a function that may suspend. */
 export type Lazy<T> = LazyHandle<T>;
 export const Lazy: {
+  /** Plain: a lazy value already forced to `v`. */
   from_val<T>(v: T): Lazy<T>;
+  /** Plain: a lazy value that the first `force` computes with `fn` (which may suspend). */
   from_fun: Accepting<<T>(fn: () => T) => Lazy<T>>;
+  /** ⏸ The value, computed once: concurrent forcers wait for the same one. */
   force: Suspending<<T>(l: Lazy<T>) => T>;
 } = gen.Lazy as never;

@@ -300,6 +300,7 @@ export class Domain {
       ctx.suspendable = false;
       r = (PRIMITIVES.has(body) ? bodyOf(body) : body)();
     } catch (e) {
+      if (!augmented.has(e as object)) augment(e, null, false, this.run.site);
       this.failed(task, e);
       return false;
     }
@@ -337,7 +338,7 @@ export class Domain {
         done = r.done === true;
         y = r.value;
       } catch (e) {
-        if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e);
+        if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e, this.run.site);
         const stack = fiber.stack;
         if (stack === null || stack.length === 0) return this.ended(task, fiber, THROW, e);
         fiber.site = stack.pop() as number;

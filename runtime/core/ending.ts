@@ -9,16 +9,19 @@
 import { ctx } from "./context.js";
 import type { Domain } from "./domain.js";
 import { Cancelled, Resource_leaked, Still_has_children } from "./errors.js";
+import { augment } from "./logical-stack.js";
 import { platform } from "./platform.js";
+import { siteText } from "./protocol.js";
 import type { Resource } from "./resource.js";
 import { FAILED, RETURNED, RUNNING, THROW, childrenOf, detach, type Task } from "./task.js";
 
 export function returned(d: Domain, task: Task, value: unknown): void {
   if (task.resources !== null && task.resources.length > 0) {
+    const leaked = leakedMessage(d, task);
     finalise(task);
-    return fatal(d, task, new Resource_leaked());
+    return fatal(d, task, new Resource_leaked(leaked));
   }
-  if (task.hasChildren) return fatal(d, task, new Still_has_children());
+  if (task.hasChildren) return fatal(d, task, new Still_has_children(forgottenMessage(d, task)));
   task.state = RETURNED;
   task.result = value;
   settle(d, task, "resolve");
@@ -33,11 +36,49 @@ export function failed(d: Domain, task: Task, error: unknown): void {
   else settle(d, task, "fail");
 }
 
+/** The task, as the user knows it: where it was spawned, or the function `run` was given. */
+function taskName(d: Domain, task: Task): string {
+  const at = siteText(task.site);
+  if (at !== undefined) return `the task spawned at ${at}`;
+  if (task.parent === null) return d.run.main !== "" ? `the task of Miou.run (${d.run.main})` : "the task of Miou.run";
+  return `task ${task.uid}`;
+}
+
+/** Things where they were made: `a (at x), b (at y)`, or just `n` of them when no site is known. */
+function listed(what: string, sites: readonly number[]): string {
+  const known = sites.map((s) => siteText(s)).filter((s) => s !== undefined);
+  const count = sites.length === 1 ? `a ${what}` : `${sites.length} ${what}s`;
+  if (known.length === 0) return count;
+  const more = sites.length - known.length;
+  return `${count} (${known.map((s) => `spawned at ${s}`).join(", ")}${more > 0 ? `, and ${more} more` : ""})`;
+}
+
+function forgottenMessage(d: Domain, task: Task): string {
+  const children = childrenOf(task).reverse(); // oldest first
+  const sites = children.map((c) => c.site);
+  return (
+    `${taskName(d, task)} returned with ${listed("child", sites)} it neither awaited nor cancelled: ` +
+    "await each child (Miou.await_exn, Miou.await_all) or cancel it (Miou.cancel) before the task returns"
+  );
+}
+
+function leakedMessage(d: Domain, task: Task): string {
+  const resources = task.resources!;
+  const known = resources.map((r) => siteText(r.site)).filter((s) => s !== undefined);
+  const which = known.length > 0 ? ` (owned at ${known.join(", ")})` : "";
+  const count = resources.length === 1 ? "a resource" : `${resources.length} resources`;
+  return (
+    `${taskName(d, task)} returned while it still owned ${count}${which}; their finalisers ran: ` +
+    "release, disown or transfer each resource before the task returns"
+  );
+}
+
 /** An uncatchable error: the task is finished and the whole run ends with `error`. */
 function fatal(d: Domain, task: Task, error: Error): void {
   task.state = FAILED;
   task.result = error;
   task.done = true;
+  augment(error, null, false, d.run.site); // its stack: where the run was started
   d.run.emit("fail", task);
   d.run.fatal(error);
 }

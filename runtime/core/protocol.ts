@@ -143,13 +143,19 @@ export function registerSites(file: string, table: readonly (string | number)[])
   return base;
 }
 
-/** The stack line for a call site, as V8 prints a frame. */
-export function siteLine(id: number): string | undefined {
+/** A call site as V8 names a frame: `name (file:line:column)`, or `file:line:column` at a module's top. */
+export function siteText(id: number): string | undefined {
   const k = id * 4;
   if (id <= 0 || k >= sites.length) return undefined;
   const name = sites[k] as string;
   const where = `${sites[k + 1]}:${sites[k + 2]}:${sites[k + 3]}`;
-  return name === "" ? `    at ${where}` : `    at ${name} (${where})`;
+  return name === "" ? where : `${name} (${where})`;
+}
+
+/** The stack line for a call site, as V8 prints a frame. */
+export function siteLine(id: number): string | undefined {
+  const text = siteText(id);
+  return text === undefined ? undefined : `    at ${text}`;
 }
 
 /** Stores `id` in the call-site register and hands `x` through: `yield at(f(a), 12)`. */

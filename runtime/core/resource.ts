@@ -12,6 +12,8 @@ export class Resource<V> {
    */
   owner: Task | null = null;
 
+  /** The call site of the `own` (or `give`) that made a task its owner, for `Resource_leaked`; 0 when unknown. */
+  site = 0;
   constructor(
     readonly uid: number,
     readonly value: V,

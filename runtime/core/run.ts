@@ -84,6 +84,10 @@ export abstract class Run {
   /** Promise uids, shared by every domain of the run once it has workers; the root task gets 1. */
   uids: Int32Array | null = null;
   private next = 1;
+  /** An Error made where `run` was called: its stack ends the stacks of the run's errors. */
+  site: { stack?: unknown } | null = null;
+  /** The name of the function `run` was given, for errors that name the root task. */
+  main = "";
   /** How this domain reaches the others; set at the first cross-domain message. */
   link: Link | null = null;
 
@@ -236,9 +240,12 @@ export function run<F extends () => unknown>(main: F, options: RunOptions = {}):
   // loaded for its portable functions, and what follows `await Miou.run(...)` must not run.
   if (platform.domainThread) return new Promise<never>(() => undefined);
   validate(main, options);
+  const site = new Error(); // its stack is formatted only if an error of the run needs it
   // Made before the promise, so that a misshapen `events` record throws at the call.
   let settle: (ok: boolean, value: unknown) => void = () => undefined;
   const r = new MainRun(options, (ok, value) => settle(ok, value));
+  r.site = site;
+  r.main = main.name;
   return new Promise<Returned<F>>((resolve, reject) => {
     settle = (ok, value) => (ok ? resolve(value as Returned<F>) : reject(value));
     r.root = r.home.spawn(null, main);

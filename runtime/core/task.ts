@@ -69,6 +69,8 @@ export class Task {
   code: (() => unknown) | Fiber | null;
 
   resources: Resource<unknown>[] | null = null;
+  /** The call site that spawned it (`async`, `call`), for errors that name it; 0 when unknown. */
+  site = 0;
 
   constructor(
     readonly uid: number,
@@ -77,7 +79,11 @@ export class Task {
     body: () => unknown,
   ) {
     this.code = body;
-    if (parent !== null) addChild(parent, this);
+    if (parent !== null) {
+      addChild(parent, this);
+      const f = parent.fiber;
+      if (f !== null) this.site = innermostSite(f);
+    }
   }
 
   /** The body, until the task's first step calls it. */
@@ -172,6 +178,17 @@ export class Task {
   get hasChildren(): boolean {
     return this.first !== null;
   }
+}
+
+/**
+ * Where the fiber's code is now: the site of the operation it yielded, else the innermost
+ * caller's call site (an operation made inside a library built without the transformer has none).
+ */
+export function innermostSite(fiber: Fiber): number {
+  if (fiber.site !== 0) return fiber.site;
+  const stack = fiber.stack;
+  if (stack !== null) for (let i = stack.length - 1; i > 0; i -= 2) if (stack[i] !== 0) return stack[i] as number;
+  return 0;
 }
 
 function addChild(parent: Task, child: Task): void {

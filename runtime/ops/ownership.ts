@@ -4,7 +4,7 @@ import type { Domain } from "../core/domain.js";
 import { Not_owner } from "../core/errors.js";
 import { Op } from "../core/protocol.js";
 import { Resource as Handle, resourceUid } from "../core/resource.js";
-import type { Task } from "../core/task.js";
+import { innermostSite, type Task } from "../core/task.js";
 import { isInstance, type Operation } from "../types.js";
 import { Stub, transferAway } from "../domains/remote.js";
 
@@ -82,6 +82,8 @@ class OwnershipOp extends Op {
             "move it with `give` (async/call) or `Ownership.transfer`, or have the owner `disown` it first",
         );
       attach(task, r);
+      const f = task.fiber;
+      if (f !== null) r.site = innermostSite(f);
       return undefined;
     }
     if (this.kind === "transfer" && task.parent === null)

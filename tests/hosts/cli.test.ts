@@ -2,6 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -18,6 +19,49 @@ test("miou run compiles the program across modules and runs it, passing its argu
   assert.is(r.out, "42 a,b\n");
   assert.is(r.code, 0);
 });
+
+/** The `at` lines of a stack, as `name file:line` (the file's name relative to the project). */
+const frames = (stack: string) =>
+  stack
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l))
+    .map((l) => l.trim().replace(/^at (?:(\S+) \()?(?:file:\/\/)?(.*?):(\d+):\d+\)?$/, (_, name: string | undefined, file: string, line: string) => `${name ?? "top"} ${file.replace(`${root}/`, "")}:${line}`));
+
+test("miou run prints an uncaught error as Node does: the user's frames, then run's call site", () => {
+  const r = node([cli, "run", here("project", "throws.ts")]);
+  assert.is(r.code, 1);
+  assert.match(r.err, "Error: deep down\n");
+  assert.equal(frames(r.err).slice(0, 4), [
+    "inner tests/hosts/project/throws.ts:7",
+    "outer tests/hosts/project/throws.ts:10",
+    "<anonymous> tests/hosts/project/throws.ts:12",
+    "ModuleJob.run node:internal/modules/esm/module_job:" + /module_job:(\d+)/.exec(r.err)![1],
+  ]);
+});
+
+test("under the loader, an uncaught error's stack names the .ts files by their real paths", () => {
+  const r = node(["--import", "miou/register", here("project", "throws.ts")]);
+  assert.is(r.code, 1);
+  assert.match(r.err, "Error: deep down\n");
+  assert.equal(frames(r.err).slice(0, 3), [
+    "inner tests/hosts/project/throws.ts:7",
+    "outer tests/hosts/project/throws.ts:10",
+    "<anonymous> tests/hosts/project/throws.ts:12",
+  ]);
+});
+
+// The programs of tests/programs/ that check stacks, by `miou run` and by the loader: the same
+// output as their tspc build, at depth 10,000 too.
+for (const name of ["stack", "deep-stack", "forgotten-child", "leaked-resource"]) {
+  const program = join(root, "tests", "programs", `${name}.ts`);
+  const expected = readFileSync(join(root, "tests", "programs", `${name}.stdout`), "utf8");
+  test(`tests/programs/${name}.ts prints the same under miou run and under the loader`, () => {
+    const viaRun = node([cli, "run", program]);
+    assert.fixture(viaRun.out, expected);
+    const viaLoader = node(["--import", "miou/register", program]);
+    assert.fixture(viaLoader.out, expected);
+  });
+}
 
 test("miou print shows the transformed JavaScript", () => {
   const r = node([cli, "print", here("project", "lib.ts")]);

@@ -1,6 +1,7 @@
 import * as Miou from "miou";
 
-// An error thrown under 10,000 suspended callers lists all of them, at their .ts lines.
+// An error thrown under 10,000 suspended callers lists all of them, at their .ts lines, then
+// where `run` was called, with no frame of the runtime among them.
 function down(n: number): number {
   if (n === 0) {
     Miou.yield_();
@@ -10,8 +11,9 @@ function down(n: number): number {
 }
 
 Miou.run(() => down(10_000)).catch((e: Error) => {
-  const lines = e.stack!.split("\n");
-  const callers = lines.filter((l) => /at down \(.*deep-stack\.ts:9:10\)$/.test(l)).length;
-  const top = lines.find((l) => l.includes("deep-stack.ts:"))!.replace(/^.*(deep-stack\.ts:\d+):\d+\)?$/, "$1");
-  console.log(`${e.message}: thrown at ${top}, ${callers} callers listed`);
+  const frames = e.stack!.split("\n").filter((l) => /^\s+at /.test(l));
+  const callers = frames.filter((l) => /at down \(.*deep-stack\.ts:10:10\)$/.test(l)).length;
+  const top = frames[0]!.replace(/^.*(deep-stack\.ts:\d+):\d+\)?$/, "$1");
+  const run = frames[callers + 1]!.replace(/^.*(deep-stack\.ts:\d+):\d+\)?$/, "$1");
+  console.log(`${e.message}: thrown at ${top}, ${callers} callers listed, then run at ${run}`);
 });

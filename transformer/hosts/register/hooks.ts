@@ -1,11 +1,16 @@
 /**
  * The loader's hooks (Node runs them on a thread of their own): resolve `./x.js` to `./x.ts`
- * when only the TypeScript file exists, and load `.ts` files from one compilation of the program.
+ * when only the TypeScript file exists, and load `.ts` files from one compilation of the
+ * program, kept in the same cache as `miou run`'s. A worker domain's loader (a thread of its
+ * own, that first sees the module of a portable function) finds the compilation the main
+ * thread made, and compiles nothing.
  */
-import ts from "typescript";
-import { existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { emit, format, loadProject, outputOf } from "../compile/project.js";
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
+import { lookup, lookupHolding, placeOf, type Manifest } from "../compile/cache.js";
+import { typescriptProblem } from "../cli/doctor.js";
 
 interface Context {
   parentURL?: string;
@@ -24,8 +29,8 @@ interface Loaded {
   shortCircuit?: boolean;
 }
 
-/** JavaScript by source path, filled by the first compilation. */
-const compiled = new Map<string, { text: string; format: string }>();
+/** The outputs of the compilations found so far, by source path. */
+const compiled = new Map<string, Manifest["outputs"][string]>();
 
 const TS_FILE = /\.(m|c)?tsx?$/;
 
@@ -45,27 +50,21 @@ export async function resolve(specifier: string, context: Context, next: Next<Re
 export async function load(url: string, context: Context, next: Next<Loaded>): Promise<Loaded> {
   if (!url.startsWith("file:") || !TS_FILE.test(url)) return next(url, context);
   const path = fileURLToPath(url);
-  if (!compiled.has(path)) compileFrom(path);
+  if (!compiled.has(path)) await compileFrom(path);
   const out = compiled.get(path);
   if (out === undefined) throw new Error(`miou/register: ${path} is not part of the program compiled from its importer; add it to tsconfig.json's files or include`);
-  return { format: out.format, source: out.text, shortCircuit: true };
+  return { format: out.format, source: readFileSync(out.js, "utf8"), shortCircuit: true };
 }
 
-function compileFrom(entry: string): void {
-  const project = loadProject({ entry });
-  const errors = project.diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length > 0) throw new Error(`miou/register: ${pathToFileURL(entry).href} does not compile:\n${errors.map((d) => format(d)).join("\n")}`);
-  const kind = project.program.getCompilerOptions().module;
-  const formatOf = (file: string) =>
-    file.endsWith(".cts") || (kind === ts.ModuleKind.CommonJS && !file.endsWith(".mts")) ? "commonjs" : "module";
-  const sources = new Map(
-    project.program
-      .getSourceFiles()
-      .filter((f) => !f.isDeclarationFile && !project.program.isSourceFileFromExternalLibrary(f))
-      .map((f) => [outputOf(project, f.fileName), f.fileName]),
-  );
-  emit(project, (name, text) => {
-    const source = sources.get(name);
-    if (source !== undefined) compiled.set(source, { text, format: formatOf(source) });
-  });
+/** Finds, or makes, a compilation that holds `entry`. */
+async function compileFrom(entry: string): Promise<void> {
+  let outputs = (lookup(placeOf(entry)) ?? lookupHolding(entry))?.outputs;
+  if (outputs === undefined) {
+    const problem = typescriptProblem(dirname(fileURLToPath(import.meta.url)));
+    if (problem !== undefined) throw new Error(`miou/register: ${problem}\n(npx miou doctor checks the whole set-up)`);
+    const result = (await import("../compile/project.js")).compileEntry(entry);
+    if (result.errors.length > 0) throw new Error(`miou/register: ${pathToFileURL(entry).href} does not compile:\n${result.errors.join("\n")}`);
+    outputs = result.outputs;
+  }
+  for (const [source, out] of Object.entries(outputs)) compiled.set(source, out);
 }

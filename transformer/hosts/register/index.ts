@@ -1,7 +1,8 @@
 /**
  * `miou/register`: run direct-style TypeScript with `node --import miou/register app.ts`. The
  * first `.ts` module loaded compiles the whole program once (with the type checker and the
- * transformer); every later module is served from that compilation. Stack traces map to the
+ * transformer) into the cache `npx miou run` uses, or finds it there unchanged; every later
+ * module, and every worker domain, is served from that compilation. Stack traces map to the
  * `.ts` lines.
  */
 import { register } from "node:module";
