@@ -14,7 +14,7 @@ type TS = typeof import("typescript");
 
 export interface Miou {
   facts: Facts;
-  /** MIOU1001..1005 as TypeScript diagnostics: code 9100n, message `MIOU100n: ...`. */
+  /** MIOU1001..1006 (messages.ts) as TypeScript diagnostics: code 9100n, message `MIOU100n: ...`. */
   diagnostics: ts.Diagnostic[];
   transformers: ts.CustomTransformers;
 }

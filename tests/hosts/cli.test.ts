@@ -71,7 +71,7 @@ test("miou print shows the transformed JavaScript", () => {
 
 test("miou print --facts says which functions suspend and why", () => {
   const r = node([cli, "print", here("project", "app.ts"), "--facts"]);
-  assert.match(r.out, /slowDouble suspends: tests\/hosts\/project\/lib\.ts:3:1\n {2}because it calls ⏸ Miou\.yield_ at tests\/hosts\/project\/lib\.ts:4:3/);
+  assert.match(r.out, /slowDouble, at tests\/hosts\/project\/lib\.ts:3:1, suspends:\n {2}slowDouble calls ⏸ Miou\.yield_ at tests\/hosts\/project\/lib\.ts:4:3/);
 });
 
 test("miou check reports MIOU diagnostics as file(line,col) and exits 1", () => {

@@ -32,7 +32,7 @@ test("a program typed with the keyboard runs with Ctrl+Enter: its console, resul
   assert.match(js, /from "miou"/, "the JavaScript shows the import the program wrote");
   await page.raw.getByRole("tab", { name: "Facts" }).click();
   const facts = await page.raw.getByRole("tabpanel", { name: "Facts" }).innerText();
-  assert.match(facts, /six suspends: main\.ts:2:\d+\n\s+because it calls ⏸ Miou.yield_ at main\.ts:3:\d+/, facts);
+  assert.match(facts, /six, at main\.ts:2:\d+, suspends:\n\s+six calls ⏸ Miou.yield_ at main\.ts:3:\d+/, facts);
   assert.equal(page.problems, [], "the page reported no error");
   await page.close();
 });

@@ -102,21 +102,52 @@ test("methods of classes and object literals; calls through typed properties", (
   assert.equal(suspending, ["Worker.run", "dispatch", "go", "handle", "viaMethod", "viaObject"]);
 });
 
-test("printed facts say which functions suspend and why, with positions", () => {
+test("printed facts: each suspending function, in source order, with its chain of call sites", () => {
   const { printed } = facts({
     "a.ts": `${header}
+      export function top(p: Miou.Promise<number>) { return [p].map(middle)[0]; }
+      function middle(p: Miou.Promise<number>) { return leaf(p); }
       export function leaf(p: Miou.Promise<number>) { return Miou.await_exn(p); }
-      export function top(p: Miou.Promise<number>) { return leaf(p); }`,
+
+
+
+
+
+
+
+
+      export function late() { return Miou.yield_(); }`,
   });
   assert.is(
     printed,
     [
-      "leaf suspends: a.ts:3:7",
-      "  because it calls ⏸ Miou.await_exn at a.ts:3:62",
-      "top suspends: a.ts:4:7",
-      "  because it calls leaf, which suspends at a.ts:4:61",
+      "top, at a.ts:3:7, suspends:",
+      "  top calls .map with middle at a.ts:3:61",
+      "  middle calls leaf at a.ts:4:57",
+      "  leaf calls ⏸ Miou.await_exn at a.ts:5:62",
+      "middle, at a.ts:4:7, suspends:",
+      "  middle calls leaf at a.ts:4:57",
+      "  leaf calls ⏸ Miou.await_exn at a.ts:5:62",
+      "leaf, at a.ts:5:7, suspends:",
+      "  leaf calls ⏸ Miou.await_exn at a.ts:5:62",
+      // line 14 after line 5: positions compare as numbers, not as text
+      "late, at a.ts:14:7, suspends:",
+      "  late calls ⏸ Miou.yield_ at a.ts:14:39",
     ].join("\n"),
   );
+});
+
+test("printed facts: a recursive chain stops where it loops; a twin lists its own suspension points", () => {
+  const { printed } = facts({
+    "a.ts": `${header}
+      export function ping(n: number): number { return n === 0 ? Miou.yield_() ?? 0 : pong(n - 1); }
+      function pong(n: number): number { return ping(n); }
+      function apply(g: () => number) { return g(); }
+      export function go() { return apply(() => ping(1)); }`,
+  });
+  assert.match(printed, /^ping, at a\.ts:3:7, suspends:\n {2}ping calls (⏸ Miou\.yield_|pong) at a\.ts:3:\d+\n/m);
+  assert.match(printed, /^pong, at a\.ts:4:7, suspends:\n {2}pong calls ping at a\.ts:4:49\n {2}ping calls [^\n]+\n(?! {2})/m);
+  assert.match(printed, /^apply, at a\.ts:5:7, has a suspending twin, apply\$miou, for the calls that pass it a suspending function:\n {2}apply\$miou calls g, which may hold a suspending function \(checked at run time\) at a\.ts:5:48$/m);
 });
 
 test("the captures of functions given to call or parallel, classified", () => {

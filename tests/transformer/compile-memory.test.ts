@@ -28,7 +28,7 @@ test("in memory and on disk: the same JavaScript, facts and diagnostics", () => 
   assert.ok(js(onDisk, disk)!.includes("function* slow"), "compiled on disk");
   assert.is(js(inMemory, LAYOUT.app), js(onDisk, disk));
   assert.is(inMemory.facts, onDisk.facts);
-  assert.match(inMemory.facts, /^slow suspends: main\.ts:2:1$/m);
+  assert.match(inMemory.facts, /^slow, at main\.ts:2:1, suspends:$/m);
   const strip = (out: typeof onDisk) => out.diagnostics.map((d) => ({ ...d, file: d.file?.replace(/^.*\//, "") }));
   assert.equal(strip(inMemory), strip(onDisk));
   assert.is(inMemory.diagnostics.length, 1, JSON.stringify(inMemory.diagnostics));

@@ -1,20 +1,29 @@
 /**
- * The transformer's diagnostics (transformer.md §3): misuse is a compile error with a stable code
- * (TS9100n, message `MIOU100n: ...`) that says what to do instead. Computed from the facts; a
- * fact like any other, so `miou check` and every host report the same list.
+ * When the transformer's diagnostics apply: misuse is a compile error with a stable code (TS9100n,
+ * message `MIOU100n: ...`) that says what to do instead; what each says is in `messages.ts`.
+ * Computed from the facts; a fact like any other, so `miou check` and every host report the same
+ * list.
  */
 import type ts from "typescript";
-import { calleeOf, functionName, type CallKind, type CallLike, type Facts, type FunctionNode } from "./facts.js";
-import type { Capture } from "./captures.js";
+import { calleeOf, functionName, type CallLike, type Facts, type FunctionNode } from "./facts.js";
+import { MESSAGES, type Code } from "./messages.js";
 import { isBranded, isMiouFunction } from "./brand.js";
 import { functionOf, isFunctionNode } from "./resolve.js";
 
 type TS = typeof import("typescript");
 
 export interface MiouDiagnostic {
-  code: 1001 | 1002 | 1003 | 1004 | 1005 | 1006;
+  code: Code;
   node: ts.Node;
   message: string;
+}
+
+type Situation = keyof typeof MESSAGES;
+
+/** The diagnostic of `situation` at `node`, its words from the table of messages. */
+function report<S extends Situation>(node: ts.Node, situation: S, ...args: Parameters<(typeof MESSAGES)[S]["message"]>): MiouDiagnostic {
+  const entry = MESSAGES[situation];
+  return { code: entry.code, node, message: (entry.message as (...a: typeof args) => string)(...args) };
 }
 
 /** Methods JavaScript calls by itself, with no way to wait for a suspension. */
@@ -30,27 +39,14 @@ export function diagnose(ts: TS, program: ts.Program, facts: Facts): MiouDiagnos
   const callee = (call: CallLike) => calleeOf(call).getText();
 
   for (const [call, kind] of facts.calls) {
-    const owner = ownerOf(ts, call);
-    const what = `\`${callee(call)}\` suspends`;
-    const place = misplaced(ts, owner);
-    if (kind.kind === "maybe" && place !== undefined) {
-      out.push({ code: 1006, node: call, message: maybeMisplaced(callee(call), kind, place) });
-    } else if (ts.isSourceFile(owner)) {
-      out.push({ code: 1004, node: call, message: `${what}, but it is called at the top level of the module, outside any function. Move it into a function that Miou.run runs (or that such a function calls).` });
-    } else if (ts.isPropertyDeclaration(owner) || ts.isClassStaticBlockDeclaration(owner)) {
-      const place = ts.isPropertyDeclaration(owner) ? "a class field initialiser" : "a static block";
-      out.push({ code: 1001, node: call, message: `${what}, but it is called in ${place}, which JavaScript runs with no way to wait. Compute the value in a method and assign it there.` });
-    } else if (ts.isAccessor(owner) || ts.isConstructorDeclaration(owner)) {
-      const place = ts.isConstructorDeclaration(owner) ? "a constructor" : ts.isGetAccessor(owner) ? "a getter" : "a setter";
-      const instead = ts.isConstructorDeclaration(owner) ? "a static factory method that constructs, then does the suspending work" : "a method, and call it explicitly";
-      out.push({ code: 1001, node: call, message: `${what}, but it is called in ${place} (${functionName(ts, owner)}), which JavaScript calls with no way to wait. Move the suspending work into ${instead}.` });
-    } else if (isImplicit(ts, owner)) {
-      out.push({ code: 1001, node: call, message: `${what}, but it is called in ${functionName(ts, owner)}, a method JavaScript calls implicitly (for-of, spread, string conversion, JSON, await, using) with no way to wait. Give the suspending work a method of its own and call that explicitly.` });
-    } else if (owner.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
-      out.push({ code: 1002, node: call, message: `${what}, but it is called inside the async function ${functionName(ts, owner)}: a JavaScript promise cannot carry a Miou suspension. Drop \`async\` and wait for promises with Miou.await_promise(p).` });
-    } else if ((ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner) || ts.isMethodDeclaration(owner)) && owner.asteriskToken !== undefined) {
-      out.push({ code: 1002, node: call, message: `${what}, but it is called inside the generator function ${functionName(ts, owner)}: in direct style write a plain function (the transformer makes the generator); in generator style import from 'miou/gen' and write \`yield* ${callee(call)}(...)\`.` });
-    }
+    const place = placeOf(ts, ownerOf(ts, call));
+    if (place === undefined) continue;
+    const name = callee(call);
+    if (kind.kind === "maybe") out.push(report(call, "valueCallMisplaced", name, kind.name, placeWords(place)));
+    else if (place.kind === "topLevel") out.push(report(call, "topLevel", name));
+    else if (place.kind === "initialiser") out.push(report(call, "initialiser", name, place.what));
+    else if (place.kind === "accessor") out.push(report(call, "accessor", name, place.what, place.fn));
+    else out.push(report(call, place.kind, name, place.fn));
   }
 
   // MIOU1003: a suspending function handed to code outside the program that will call it plainly.
@@ -66,7 +62,7 @@ export function diagnose(ts: TS, program: ts.Program, facts: Facts): MiouDiagnos
         for (const arg of args) {
           const name = suspendingValue(arg);
           if (name === undefined) continue;
-          out.push({ code: 1003, node: arg, message: `${name} suspends, but it is passed to \`${node.expression.getText()}\`, which comes from outside the program and calls it as a plain function. Run the work in a Miou task instead (Miou.async), or wait for the outside code with Miou.await_promise.` });
+          out.push(report(arg, "outsideCaller", name, node.expression.getText()));
         }
       }
     }
@@ -82,14 +78,14 @@ export function diagnose(ts: TS, program: ts.Program, facts: Facts): MiouDiagnos
     if (site.role !== "call") continue;
     const { target } = site;
     if (target.kind === "lost") {
-      portable.push({ code: 1005, node: site.arg, message: `\`${site.callee}\` runs its function on another domain, which must find it there: a function expression, or the name of a module-level function, a module-level const or an import, but this is ${target.what}. Write the function expression here, or name a module-level function.` });
+      portable.push(report(site.arg, "portableLost", site.callee, target.what));
       continue;
     }
     const fn = target.fn;
     if (fn === undefined || checked.has(fn)) continue;
     checked.add(fn);
     const who = target.kind === "function" ? `the function given to \`${site.callee}\`` : `\`${target.name.getText()}\`, given to \`${site.callee}\`,`;
-    for (const c of facts.captures.get(fn) ?? []) if (c.crossing.by === "none") portable.push({ code: 1005, node: c.node, message: `${who} runs on another domain, but ${refusal(c)}` });
+    for (const c of facts.captures.get(fn) ?? []) if (c.crossing.by === "none") portable.push(report(c.node, "portableCapture", who, c));
   }
   const at = (d: MiouDiagnostic) => [d.node.getSourceFile().fileName, d.node.getStart()] as const;
   portable.sort((a, b) => {
@@ -101,38 +97,46 @@ export function diagnose(ts: TS, program: ts.Program, facts: Facts): MiouDiagnos
   return out;
 }
 
-/** Why a capture cannot cross to another domain, and what to do instead. */
-function refusal(c: Capture): string {
-  const name = `\`${c.name}\``;
-  if (c.kind === "this") return `it uses ${name} of the code around it, which cannot cross. Copy what it needs into a local const before the call and use that.`;
-  if (c.kind === "arguments") return "it uses `arguments` of the function around it, which cannot cross. Copy what it needs into a local const before the call (`const args = [...arguments]`) and use that.";
-  if (c.kind === "module let") return `it uses ${name}, a module-level variable: each domain has its own module, so it would see another variable. Make it a module-level const, or copy its value into a local const before the call.`;
-  if (c.assigned) return `it assigns ${name}, a variable around it: it would only change a copy. Compute the value inside the function and return it.`;
-  const holds = c.crossing.by === "none" ? c.crossing.holds : undefined;
-  if (holds?.startsWith("a Miou handle")) return `it captures ${name}, which holds ${holds}: a handle belongs to the domain that made it. Use it outside the function, or make what the function needs inside it.`;
-  return `it captures ${name}, which holds ${holds ?? "a value that cannot cross"}; only values structured clone copies can cross (primitives, arrays, plain objects, Map, Set, Date, RegExp, buffers, Error). Pass it as a value, compute it inside the function, or make it a module-level const or function.`;
-}
+/** Where a call stands that cannot suspend there, or undefined where it can. */
+type Place =
+  | { kind: "topLevel" }
+  | { kind: "initialiser"; what: "a class field initialiser" | "a static block" }
+  | { kind: "constructor"; fn: string }
+  | { kind: "accessor"; what: "a getter" | "a setter"; fn: string }
+  | { kind: "implicitMethod" | "asyncFunction" | "generatorFunction"; fn: string };
 
-/** Where a call cannot suspend, in words; undefined where it can. */
-function misplaced(ts: TS, owner: ReturnType<typeof ownerOf>): string | undefined {
-  if (ts.isSourceFile(owner)) return "at the top level of the module";
-  if (ts.isPropertyDeclaration(owner)) return "in a class field initialiser";
-  if (ts.isClassStaticBlockDeclaration(owner)) return "in a static block";
-  if (ts.isConstructorDeclaration(owner)) return `in a constructor (${functionName(ts, owner)})`;
-  if (ts.isAccessor(owner)) return `in ${ts.isGetAccessor(owner) ? "a getter" : "a setter"} (${functionName(ts, owner)})`;
-  if (isImplicit(ts, owner)) return `in ${functionName(ts, owner)}, a method JavaScript calls implicitly`;
-  if (owner.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return `in the async function ${functionName(ts, owner)}`;
+function placeOf(ts: TS, owner: ReturnType<typeof ownerOf>): Place | undefined {
+  if (ts.isSourceFile(owner)) return { kind: "topLevel" };
+  if (ts.isPropertyDeclaration(owner)) return { kind: "initialiser", what: "a class field initialiser" };
+  if (ts.isClassStaticBlockDeclaration(owner)) return { kind: "initialiser", what: "a static block" };
+  const fn = functionName(ts, owner);
+  if (ts.isConstructorDeclaration(owner)) return { kind: "constructor", fn };
+  if (ts.isAccessor(owner)) return { kind: "accessor", what: ts.isGetAccessor(owner) ? "a getter" : "a setter", fn };
+  if (isImplicit(ts, owner)) return { kind: "implicitMethod", fn };
+  if (owner.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return { kind: "asyncFunction", fn };
   if ((ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner) || ts.isMethodDeclaration(owner)) && owner.asteriskToken !== undefined)
-    return `in the generator function ${functionName(ts, owner)}`;
+    return { kind: "generatorFunction", fn };
   return undefined;
 }
 
-/** MIOU1006: a call through a value a suspending function can reach, where no call can suspend. */
-function maybeMisplaced(callee: string, kind: CallKind & { kind: "maybe" }, place: string): string {
-  return (
-    `\`${callee}\` may hold a suspending function (one of the program's suspending functions fits its type), but it is called ${place}, where nothing can wait for it. ` +
-    `Call ${kind.name} from a plain function that Miou.run runs (or that such a function calls), or give it a type no suspending function fits.`
-  );
+/** The place in words, after "it is called": "in a getter (C.x)". */
+function placeWords(place: Place): string {
+  switch (place.kind) {
+    case "topLevel":
+      return "at the top level of the module";
+    case "initialiser":
+      return `in ${place.what}`;
+    case "constructor":
+      return `in a constructor (${place.fn})`;
+    case "accessor":
+      return `in ${place.what} (${place.fn})`;
+    case "implicitMethod":
+      return `in ${place.fn}, a method JavaScript calls implicitly`;
+    case "asyncFunction":
+      return `in the async function ${place.fn}`;
+    case "generatorFunction":
+      return `in the generator function ${place.fn}`;
+  }
 }
 
 /** The function (or other place) whose own body holds `node`. */

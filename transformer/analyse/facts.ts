@@ -110,7 +110,17 @@ export function position(node: ts.Node): string {
   return `${file.fileName}:${line + 1}:${character + 1}`;
 }
 
-/** The facts as text: one line per suspending function, why, and its suspension points. */
+/**
+ * The facts as text, in source order. Each suspending function is followed by the chain of calls
+ * that makes it suspend, one call site per line, down to a ⏸ function of miou (or to a call
+ * checked at run time); then twins, functions run on other domains, portable sites, checked calls.
+ *
+ * ```text
+ * top, at a.ts:4:7, suspends:
+ *   top calls leaf at a.ts:4:61
+ *   leaf calls ⏸ Miou.await_exn at a.ts:3:62
+ * ```
+ */
 export function printFacts(ts: typeof import("typescript"), facts: Facts, relative: (file: string) => string = (f) => f): string {
   const lines: string[] = [];
   const where = (n: ts.Node) => {
@@ -118,37 +128,66 @@ export function printFacts(ts: typeof import("typescript"), facts: Facts, relati
     const file = n.getSourceFile().fileName;
     return relative(file) + p.slice(file.length);
   };
-  const describe = (k: CallKind): string => {
-    switch (k.kind) {
-      case "primitive":
-        return `calls ⏸ ${k.name}`;
-      case "function":
-        return `calls ${functionName(ts, k.fn)}, which suspends`;
-      case "array":
-        return `calls .${k.method} with a suspending callback`;
-      case "twin":
-        return `passes a suspending function to ${functionName(ts, k.fn)}`;
-      case "maybe":
-        return `calls ${k.name}, which may suspend`;
+  const name = (fn: FunctionNode) => functionName(ts, fn);
+  const step = (caller: string, k: CallKind, call: CallLike) => `  ${caller} ${describe(ts, k)} at ${where(call)}`;
+  const chain = (fn: FunctionNode): string[] => {
+    const out: string[] = [];
+    const seen = new Set<FunctionNode>();
+    for (let f: FunctionNode | undefined = fn; f !== undefined && !seen.has(f); ) {
+      seen.add(f);
+      const reason = facts.suspending.get(f);
+      if (reason === undefined) break;
+      out.push(step(name(f), reason.kind, reason.call));
+      f = next(reason.kind);
     }
+    return out;
   };
-  const sorted = [...facts.suspending].sort(([a], [b]) => (where(a) < where(b) ? -1 : 1));
-  for (const [fn, reason] of sorted) {
-    lines.push(`${functionName(ts, fn)} suspends: ${where(fn)}`);
-    lines.push(`  because it ${describe(reason.kind)} at ${where(reason.call)}`);
+  for (const fn of inSourceOrder(facts.suspending.keys())) lines.push(`${name(fn)}, at ${where(fn)}, suspends:`, ...chain(fn));
+  for (const fn of inSourceOrder(facts.twins.keys())) {
+    lines.push(`${name(fn)}, at ${where(fn)}, has a suspending twin, ${name(fn)}$miou, for the calls that pass it a suspending function:`);
+    const calls = facts.twins.get(fn)!;
+    for (const c of inSourceOrder(calls.keys())) lines.push(step(`${name(fn)}$miou`, calls.get(c)!, c));
   }
-  const twins = [...facts.twins].sort(([a], [b]) => (where(a) < where(b) ? -1 : 1));
-  for (const [fn, calls] of twins) {
-    lines.push(`${functionName(ts, fn)} has a suspending twin (${functionName(ts, fn)}$miou): ${where(fn)}`);
-    for (const [c, kind] of calls) lines.push(`  which ${describe(kind)} at ${where(c)}`);
-  }
-  for (const [fn, captures] of facts.captures) {
-    lines.push(`${functionName(ts, fn)} runs on another domain: ${where(fn)}`);
+  for (const fn of inSourceOrder(facts.captures.keys())) {
+    const captures = facts.captures.get(fn)!;
+    lines.push(`${name(fn)}, at ${where(fn)}, runs on another domain:`);
     for (const c of captures) lines.push(`  captures ${c.name} (${c.kind}${c.assigned ? ", assigned" : ""}${crossing(c.crossing)}) at ${where(c.node)}`);
     if (captures.length === 0) lines.push("  captures nothing");
   }
   for (const site of facts.portable.values())
     if (site.index >= 0) lines.push(`${site.role === "events" ? "events" : "portable"} #${site.index}: ${site.arg.getText()} at ${where(site.arg)}`);
-  for (const [c, name] of facts.checked) lines.push(`checked at run time: ${name}(...) at ${where(c)}`);
+  for (const c of inSourceOrder(facts.checked.keys())) lines.push(`checked at run time: ${facts.checked.get(c)!}(...) at ${where(c)}`);
   return lines.join("\n");
+}
+
+/** What a call does, after the caller's name: "calls leaf", "calls ⏸ Miou.yield_". */
+function describe(ts: typeof import("typescript"), k: CallKind): string {
+  switch (k.kind) {
+    case "primitive":
+      return `calls ⏸ ${k.name}`;
+    case "function":
+      return `calls ${functionName(ts, k.fn)}`;
+    case "array":
+      return `calls .${k.method} with ${k.callback === "primitive" ? "a ⏸ function of miou" : functionName(ts, k.callback)}`;
+    case "twin":
+      return `passes a suspending function to ${functionName(ts, k.fn)} (so calls ${functionName(ts, k.fn)}$miou)`;
+    case "maybe":
+      return `calls ${k.name}, which may hold a suspending function (checked at run time)`;
+  }
+}
+
+/** The function the chain goes on with after a call of this kind, if any. */
+function next(k: CallKind): FunctionNode | undefined {
+  if (k.kind === "function") return k.fn;
+  if (k.kind === "array" && k.callback !== "primitive") return k.callback;
+  return undefined;
+}
+
+/** Nodes sorted by file, then position in it. */
+function inSourceOrder<N extends ts.Node>(nodes: Iterable<N>): N[] {
+  return [...nodes].sort((a, b) => {
+    const fa = a.getSourceFile().fileName;
+    const fb = b.getSourceFile().fileName;
+    return fa === fb ? a.getStart() - b.getStart() : fa < fb ? -1 : 1;
+  });
 }

@@ -24,7 +24,7 @@ const compiler = () => {
 
 const USAGE = `Usage:
   miou run <file.ts> [args...]      compile the program (with the type checker) and run it
-  miou print <file.ts> [--facts]    print the transformed JavaScript, or which functions suspend and why
+  miou print <file.ts> [--facts]    print the transformed JavaScript, or which functions suspend and through which calls
   miou check [-p tsconfig.json]     report the transformer's diagnostics; exit 1 if there are any
   miou doctor [-p tsconfig.json]    check the set-up: TypeScript and ts-patch versions, tsconfig.json's plugin and types
   miou --help                       this text
