@@ -1,4 +1,4 @@
-/** Shared test tools: a virtual clock event source, and output capture. */
+/** Shared test tools: a virtual clock event source, output capture, a seeded generator. */
 import * as Miou from "miou/gen";
 
 /**
@@ -56,4 +56,15 @@ export function* attempt(make: () => Miou.Operation<unknown>): Generator<unknown
 /** `n` scheduling points. */
 export function* yields(n: number): Generator<unknown, void, unknown> {
   for (let i = 0; i < n; i++) yield* Miou.yield_();
+}
+
+/** A small seeded generator of numbers in [0, 1) (mulberry32), so that a failing mix replays. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as net from "node:net";
 import { join } from "node:path";
+import { prng } from "../helpers.js";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -21,16 +22,6 @@ function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A small seeded generator, so that a failing mix of clients can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const SEED = Number(process.env.ECHO_SEED ?? Date.now() % 1_000_000);
 
 let server: ChildProcess;

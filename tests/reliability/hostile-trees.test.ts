@@ -7,16 +7,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";
 import { figure, size } from "./soak.js";
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng, virtualClock } from "../helpers.js";
 
 /** The hostile values, made fresh for each throw; -1 means "throws nothing". */
 const HOSTILE: (() => unknown)[] = [
@@ -77,25 +68,19 @@ interface Tally {
 
 /** A virtual clock whose `select` throws a hostile value at its `failAt`-th call (never if -1). */
 function clock(failAt: number, what: number) {
-  let now = 0;
+  const { events, sleep } = virtualClock();
   let calls = 0;
-  let sleepers: { until: number; s: Miou.Syscall }[] = [];
-  const events = (): Miou.Events => ({
-    select(block, cancelled) {
-      if (++calls === failAt) throw HOSTILE[what]!();
-      sleepers = sleepers.filter((x) => !cancelled.includes(Miou.uid(x.s)));
-      if (block && sleepers.length > 0) now = Math.min(...sleepers.map((x) => x.until));
-      const due = sleepers.filter((x) => x.until <= now);
-      sleepers = sleepers.filter((x) => x.until > now);
-      return due.map((x) => Miou.signal(x.s));
-    },
-    interrupt() {},
-  });
-  function* sleep(t: number): Generator<unknown, void, unknown> {
-    const s = yield* Miou.syscall("sleep");
-    yield* Miou.suspend(s, () => sleepers.push({ until: now + t, s }));
-  }
-  return { events, sleep };
+  const failing = (): Miou.Events => {
+    const inner = events();
+    return {
+      ...inner,
+      select(block, cancelled) {
+        if (++calls === failAt) throw HOSTILE[what]!();
+        return inner.select(block, cancelled);
+      },
+    };
+  };
+  return { events: failing, sleep };
 }
 
 function* task(p: Plan, t: Tally, sleep: (n: number) => Generator<unknown, void, unknown>): Generator<unknown, string, unknown> {
