@@ -1,5 +1,5 @@
 // Title: Ownership: a leaked resource
-// Expect: error: Miou.Resource_leaked: a task returned while it still owned resources: release, disown or transfer them first
+// Expect: /^error: Miou\.Resource_leaked: the task spawned at .*\(main\.ts:\d+:\d+\) returned while it still owned a resource \(owned at .*\(main\.ts:\d+:\d+\)\); their finalisers ran/
 // A resource is owned by a task: if the task fails or is cancelled, its
 // finaliser runs. A task that returns still owning a resource ends the run
 // with Resource_leaked (after running the finaliser). Fix it:

@@ -1,11 +1,7 @@
 /** The bundled examples (playground/examples/, put in the page by the build). */
-export interface Example {
-  id: string;
-  title: string;
-  expect: string;
-  domains?: number;
-  source: string;
-}
+import type { Example } from "../build/examples.js";
+
+export type { Example };
 
 declare const PLAYGROUND_EXAMPLES: Example[];
 

@@ -29,8 +29,8 @@ test.before(() => {
   const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", base], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
   writeFileSync(join(wrong, "package.json"), JSON.stringify({ name: "wrong", private: true, type: "module" }));
   npm(["install", join(base, tarball)], wrong);
-  // What `npm i -D typescript ts-patch@3` does after miou: npm warns, and replaces miou's peers.
-  npm(["install", "-D", "typescript@7", "ts-patch@3"], wrong);
+  // What `npm i -D typescript ts-patch@3` does after miou: npm warns, and puts them in the project.
+  npm(["install", "-D", "typescript@7", "ts-patch@3", "@types/node@20"], wrong);
   writeFileSync(join(wrong, "tsconfig.json"), tsconfig({ types: ["node"], plugins: [{ transform: "miou/transformer" }] }));
   writeFileSync(join(wrong, "app.ts"), APP);
 

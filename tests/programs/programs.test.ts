@@ -4,16 +4,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { assertPrints, programs } from "./suite.js";
 
 const here = import.meta.dirname;
 const root = join(here, "..", "..");
 const tspc = join(root, "node_modules", "ts-patch", "bin", "tspc.js");
-// Files starting with `_` are modules the programs import, not programs.
-const programs = readdirSync(here)
-  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.startsWith("_"))
-  .map((f) => f.slice(0, -3));
 
 for (const [target, config] of [["es2022", "tsconfig.json"], ["es5", "tsconfig.es5.json"]] as const) {
   test(`tspc builds the programs at ${target}`, () => {
@@ -24,14 +20,7 @@ for (const [target, config] of [["es2022", "tsconfig.json"], ["es5", "tsconfig.e
     }
   });
   for (const name of programs) {
-    test(`${name} at ${target}`, () => {
-      const out = execFileSync(process.execPath, ["--enable-source-maps", join(root, ".cache", "programs", target, `${name}.js`)], {
-        cwd: here,
-        encoding: "utf8",
-        env: { ...process.env, FORCE_COLOR: "0" },
-      });
-      assert.fixture(out, readFileSync(join(here, `${name}.stdout`), "utf8"));
-    });
+    test(`${name} at ${target}`, () => assertPrints(join(root, ".cache", "programs", target, `${name}.js`), name));
   }
 }
 
