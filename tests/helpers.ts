@@ -68,3 +68,15 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The environment of a user's shell, for commands a test runs as a user would (`npm install`,
+ * `npx tspc`, `node app.js`): this process's, without what `npm test` and the tools it loaded
+ * put there. Vite sets `NODE_ENV` (with which `npm install -D` installs nothing), and npm's
+ * `npm_config_*`/`npm_package_*`/`npm_lifecycle_*` describe this repository, not the user's project.
+ */
+export function userEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { FORCE_COLOR: "0" };
+  for (const [k, v] of Object.entries(process.env)) if (k !== "NODE_ENV" && k !== "FORCE_COLOR" && !/^npm_(config|package|lifecycle)_/.test(k)) env[k] = v;
+  return env;
+}

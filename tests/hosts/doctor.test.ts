@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { userEnv } from "../helpers.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const cli = join(root, "dist", "cli.js");
@@ -16,17 +17,17 @@ const wrong = join(base, "wrong-versions");
 const good = join(base, "good-versions");
 
 const run = (cmd: string, args: string[], cwd: string) => {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: userEnv() });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
-const npm = (args: string[], cwd: string) => execFileSync("npm", ["--no-audit", "--no-fund", ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const npm = (args: string[], cwd: string) => execFileSync("npm", ["--no-audit", "--no-fund", ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: userEnv() });
 
 const APP = `import * as Miou from "miou";\nconsole.log(await Miou.run(() => Miou.await_exn(Miou.async(() => 42))));\n`;
 const tsconfig = (options: Record<string, unknown>) => JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", strict: true, ...options } });
 
 test.before(() => {
   mkdirSync(wrong);
-  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", base], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
+  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", base], { cwd: root, encoding: "utf8", env: userEnv() }).trim().split("\n").pop()!;
   writeFileSync(join(wrong, "package.json"), JSON.stringify({ name: "wrong", private: true, type: "module" }));
   npm(["install", join(base, tarball)], wrong);
   // What `npm i -D typescript ts-patch@3` does after miou: npm warns, and puts them in the project.

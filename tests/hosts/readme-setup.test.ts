@@ -8,10 +8,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { userEnv } from "../helpers.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const project = mkdtempSync(join(tmpdir(), "miou-readme-"));
-const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: project, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: project, encoding: "utf8", env: userEnv() });
 
 /** The fenced code blocks of a README section, with the line that introduces each. */
 function blocks(section: string): { lang: string; intro: string; code: string }[] {
@@ -37,7 +38,7 @@ const shell = (line: string) => run("sh", ["-c", line]);
 
 let tarball = "";
 test.before(() => {
-  tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
+  tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: root, encoding: "utf8", env: userEnv() }).trim().split("\n").pop()!;
 });
 
 test.after(() => rmSync(project, { recursive: true, force: true }));

@@ -8,10 +8,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { userEnv } from "../helpers.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const project = mkdtempSync(join(tmpdir(), "miou-ts7-"));
-const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: project, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: project, encoding: "utf8", env: userEnv() });
 
 const app = `import * as Miou from "miou";
 function work(n: number): number {
@@ -23,9 +24,9 @@ console.log(\`result \${v}\`);
 `;
 
 test.before(() => {
-  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
+  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: root, encoding: "utf8", env: userEnv() }).trim().split("\n").pop()!;
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "user-project", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", join(project, tarball), "typescript@7", "vite@8", "@types/node@20"], { cwd: project, stdio: ["ignore", "pipe", "pipe"] });
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", join(project, tarball), "typescript@7", "vite@8", "@types/node@20"], { cwd: project, stdio: ["ignore", "pipe", "pipe"], env: userEnv() });
   writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", types: ["node"], strict: true, noEmit: true }, include: ["src"] }));
   writeFileSync(
     join(project, "vite.config.ts"),
