@@ -161,7 +161,9 @@ const forms: (readonly [number, Form])[] = [
     return c.self === "subq" ? ex`this.${c.rng.pick(["m", "p"])}(${expr(c)})` : undefined;
   }],
   [3, (c) => (c.self === "sub" || c.self === "subq" ? ex`super.${c.rng.pick(["m", "p"])}(${expr(c)})` : undefined)],
-  [1, (c) => (c.args ? ex`(${c.rng.pick(["arguments.length", "(arguments[0] as number)"])} + ${expr(c)})` : undefined)],
+  // `arguments[0]` only as a number: in a higher-order function it is a function, whose text
+  // (what `+` would print) the transformer rewrites.
+  [1, (c) => (c.args ? ex`(${c.rng.pick(["arguments.length", '(typeof arguments[0] === "number" ? arguments[0] : -1)'])} + ${expr(c)})` : undefined)],
   [2, (c) => {
     const y = c.names.fresh("y");
     const inner = functionBody(c, "arrow", [{ name: y, type: "num", mutable: false }], "number", c.rng.pick([0, 0.6]));

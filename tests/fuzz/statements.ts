@@ -143,7 +143,14 @@ const forms: (readonly [number, Form])[] = [
   [4, arrayStatement],
   [2, (c) => {
     const fs = c.vars.filter((v) => v.type === "fn" && v.mutable);
-    return fs.length === 0 ? undefined : { node: st`${c.rng.pick(fs).name} = ${callback(c)};` };
+    if (fs.length === 0) return undefined;
+    // The new function may call only function variables declared before this one, as its
+    // declaration's could: a cycle would recurse without end, which a native stack ends with a
+    // RangeError and miou's heap-allocated frames only when memory runs out.
+    const target = c.rng.pick(fs);
+    const before = c.vars.indexOf(target);
+    const vars = c.vars.filter((v, i) => v.type !== "fn" || i < before);
+    return { node: st`${target.name} = ${callback({ ...c, vars })};` };
   }],
 ];
 /** Without nesting: no compound statement. */

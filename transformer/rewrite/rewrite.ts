@@ -22,7 +22,7 @@
  * | `() => this.x + s()` | `function* () {...}.bind(this)` | functions/arrow-this |
  * | `() => arguments[0] + s()` | `((a) => function* () { ...a[0]... })(arguments)` | functions/arrow-arguments |
  * | `() => super.m() + s()` | `((sup) => function* () { sup("m").call(this) }.bind(this))((k) => super[k])` | functions/arrow-super |
- * | `function f() { arguments }` at ES5 | `function f() { const a = arguments; return function* () {...a...}.call(this); }` | (program suite at ES5) |
+ * | `function f() { arguments }` at ES5 (a generator or a twin) | `function f() { const a = arguments; return function* () {...a...}.call(this); }` | (program suite at ES5; fuzz findings arguments-at-es5, arguments-of-a-twin-es5) |
  * | `call(fn)`, `parallel(fn, xs)` | `call(p0(a, b))`, `const p0 = portable(import.meta.url, 0, (a, b) => fn)` | portable/* |
  *
  * Evaluation order needs no restructuring: a `yield` may stand in any expression position of a
@@ -276,8 +276,12 @@ class Rewriter {
     const parameters = f.createNodeArray(fn.parameters.map((p) => this.visit(p, version) as ts.ParameterDeclaration));
     const body = this.withTemps(this.visitChildren(fn.body!, version), this.temps);
     this.temps = outer;
-    if (ts.isFunctionDeclaration(fn)) return f.createFunctionDeclaration(fn.modifiers, star, twinName(fn.name!.text), fn.typeParameters, parameters, undefined, body);
-    return f.createMethodDeclaration(fn.modifiers, star, twinName((fn.name as ts.Identifier).text), fn.questionToken, fn.typeParameters, parameters, undefined, body);
+    const twin = ts.isFunctionDeclaration(fn)
+      ? f.createFunctionDeclaration(fn.modifiers, star, twinName(fn.name!.text), fn.typeParameters, parameters, undefined, body)
+      : f.createMethodDeclaration(fn.modifiers, star, twinName((fn.name as ts.Identifier).text), fn.questionToken, fn.typeParameters, parameters, undefined, body);
+    // Below ES2015 the twin's `arguments` must be its call's, as the suspending version's are.
+    if (this.options.es5 === true && this.scopes.usesArguments(fn)) return this.scopes.capturingArguments(twin, parameters, body);
+    return twin;
   }
 
   private toGenerator(fn: FunctionNode): ts.Node {

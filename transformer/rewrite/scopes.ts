@@ -80,16 +80,23 @@ export class Scopes {
 
   /**
    * Below ES2015: `function f(a) { const args = arguments; return function* () { ...args... }.call(this); }`.
-   * The function returns a frame, which the runtime runs as it runs a generator's.
+   * The function returns a frame, which the runtime runs as it runs a generator's. A method's
+   * `super.m(x)` moves into the nested function too, where `super` cannot stand: it reads
+   * `sup("m").call(this, x)`, with `const sup = (k) => super[k]` beside `args`.
    */
   capturingArguments(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.MethodDeclaration, parameters: ts.NodeArray<ts.ParameterDeclaration>, body: ts.Block): ts.Node {
     const { ts, f } = this;
     const args = f.createUniqueName("args");
-    const inner = this.replaceScoped(body, args, undefined) as ts.Block;
+    const sup = ts.isMethodDeclaration(fn) && usesOwn(ts, fn, (n) => n.kind === ts.SyntaxKind.SuperKeyword) ? f.createUniqueName("sup") : undefined;
+    const inner = this.replaceScoped(body, args, sup) as ts.Block;
     const gen = f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, [], undefined, inner);
+    const constant = (name: ts.Identifier, value: ts.Expression) =>
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const));
+    const k = f.createUniqueName("key");
     const outer = f.createBlock(
       [
-        f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(args, undefined, undefined, f.createIdentifier("arguments"))], ts.NodeFlags.Const)),
+        constant(args, f.createIdentifier("arguments")),
+        ...(sup === undefined ? [] : [constant(sup, f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, k)], undefined, undefined, f.createElementAccessExpression(f.createSuper(), k)))]),
         f.createReturnStatement(f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(gen), "call"), undefined, [f.createThis()])),
       ],
       true,
