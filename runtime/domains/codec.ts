@@ -1,5 +1,5 @@
 /**
- * How values cross between domains (api.md §6). Structured clone does most of it; the runtime
+ * How values cross between domains (README, "Domains: parallel tasks"). Structured clone does most of it; the runtime
  * encodes what it would lose or refuse: errors keep their class (Miou's and the built-in ones
  * are rebuilt; others come back as `Error` with their original `name`), message, stack, `cause`
  * and own properties such as `code`; resources cross as references to the domain that made them.

@@ -1,5 +1,5 @@
 /**
- * Which values can cross to another domain (api.md §6): a capture of a `call`/`parallel` function
+ * Which values can cross to another domain (README, "Domains: parallel tasks"): a capture of a `call`/`parallel` function
  * that is sent by value must have a type structured clone copies faithfully. Miou's own handles
  * are recognised by the types the `miou` package exports, never by a user type's name.
  */
