@@ -10,7 +10,8 @@
  * - `index.ts` derives each direct-style type from `miou/gen`'s (see `direct.ts`); the compiler
  *   checks that it exports every name `miou/gen` does.
  * - `transformer/analyse/cloneable.ts` refuses to send a `HANDLES` type to another domain.
- * - The tests read both (`tests/direct/entry.test.ts`, `tests/hosts/editor-docs.test.ts`).
+ * - The tests read `SUSPENDING`: `tests/direct/entry.test.ts` checks that exactly these carry the
+ *   brand, `tests/hosts/editor-docs.test.ts` that their hovers are marked ⏸.
  * Miou's error classes are listed by `ERRORS` in `core/errors.ts`, where the codec that rebuilds
  * them across domains can read it.
  */
