@@ -1,6 +1,6 @@
 /**
  * Functions the domain workloads send to worker domains in generator style (`miou/gen`), where
- * a function crosses by its source text and must be self-contained (api.md §6).
+ * a function crosses by its source text and must be self-contained (README, "Domains: parallel tasks").
  *
  * They live in plain JavaScript because tsx, which runs the bench, compiles TypeScript with
  * esbuild's `keepNames`: a named local function such as the recursive `fib` below comes out

@@ -22,12 +22,14 @@ import { domainAll, domainAvailable, domainSelf, promiseState, promiseUid } from
 import { toChrome } from "./core/trace.js";
 import { provideNamespace } from "./domains/resolve.js";
 import { PRIMITIVES } from "./core/context.js";
+import type { ERRORS } from "./core/errors.js";
+import { SUSPENDING, type SuspendingPath } from "./api.js";
 import * as self from "./gen.js";
 import type { Hook as HookHandle } from "./ops/hook.js";
 import type { Mutex as MutexHandle } from "./ops/mutex.js";
 import type { Condition as ConditionHandle } from "./ops/condition.js";
 import type { Lazy as LazyHandle } from "./ops/lazy.js";
-import type { Promise as MiouPromise } from "./types.js";
+import type { Operation, Promise as MiouPromise } from "./types.js";
 
 export { run } from "./core/run.js";
 export type { RunOptions, TraceEvent, TraceKind, DomainUid } from "./core/run.js";
@@ -138,13 +140,27 @@ export const Lazy = Object.freeze({
 export const Trace = Object.freeze({ toChrome });
 
 // The ⏸ functions, so that one given as a task body is driven as the call it stands for.
-for (const fn of [
-  self.async, self.call, self.parallel, self.await_, self.await_exn, self.await_one, self.await_first, self.await_all,
-  self.cancel, self.yield_, self.care, self.take, self.get, self.protect, self.syscall, self.suspend, self.await_promise,
-  Ownership.own, Ownership.disown, Ownership.release, Ownership.transfer, Ownership.check, Hook.add, Hook.remove,
-  Mutex.lock, Mutex.unlock, Mutex.try_lock, Mutex.protect, Condition.wait, Lazy.force,
-])
-  PRIMITIVES.add(fn);
+for (const path of SUSPENDING) PRIMITIVES.add(member(path));
+
+/** The function at `path` ("await_exn", "Mutex.lock") of this module. */
+function member(path: SuspendingPath): object {
+  const fn = path.split(".").reduce<unknown>((o, key) => (typeof o === "object" && o !== null ? Reflect.get(o, key) : undefined), self);
+  if (typeof fn !== "function") throw new Error(`miou: SUSPENDING in runtime/api.ts names ${path}, which miou/gen does not export`);
+  return fn;
+}
+
+/** A function that returns an `Operation` (strings and arrays are iterable too, but no operation). */
+type Suspends<F> = F extends (...a: never[]) => infer R ? (R extends string | readonly unknown[] ? false : R extends Operation<unknown> ? true : false) : false;
+/** The paths of this module's ⏸ functions, members of its namespaces included. */
+type SuspendingPaths<N> = {
+  [K in keyof N & string]: Suspends<N[K]> extends true ? K : N[K] extends (...a: never[]) => unknown ? never : { [M in keyof N[K] & string]: Suspends<N[K][M]> extends true ? `${K}.${M}` : never }[keyof N[K] & string];
+}[keyof N & string];
+/** `true`, or the names runtime/api.ts's SUSPENDING lacks and the ones it has in excess. */
+type Listing<Unlisted, Excess> = [Unlisted, Excess] extends [never, never] ? true : { unlisted: Unlisted; not_suspending: Excess };
+// runtime/api.ts lists exactly the ⏸ functions: else this names the ones to add or remove there.
+true satisfies Listing<Exclude<SuspendingPaths<typeof self>, SuspendingPath>, Exclude<SuspendingPath, SuspendingPaths<typeof self>>>;
+// Every error class of core/errors.ts is exported under its own name.
+true satisfies Exclude<(typeof ERRORS)[number], (typeof self)[keyof typeof self]> extends never ? true : { unexported: Exclude<(typeof ERRORS)[number], (typeof self)[keyof typeof self]> };
 
 // What `Miou` means in a function a worker rebuilds from its source.
 provideNamespace(self);

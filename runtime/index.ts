@@ -16,11 +16,16 @@
  * ```
  */
 // No host here: runtime/entry/<host>/index.ts installs its adapter, then re-exports this module.
+// Every type below is derived from `miou/gen`'s by the helpers of direct.ts; api-types.ts in
+// tests/types pins the result. A name `miou/gen` exports and this module does not is a type
+// error at the end of this file.
 import * as gen from "./gen.js";
 import type { Accepting, Portable, Suspending } from "./brand.js";
-import type { CallOptions, Orphans, Promise, Resource, Result, RunOptions, Syscall, Hook as HookHandle } from "./gen.js";
-import type { Mutex as MutexHandle, Condition as ConditionHandle, Lazy as LazyHandle } from "./gen.js";
+import { direct, plainAs, suspends, suspendsAs, view } from "./direct.js";
+import type { CallOptions, Promise, Result, RunOptions, SpawnOptions } from "./gen.js";
+import type { Hook as HookHandle, Mutex as MutexHandle, Condition as ConditionHandle, Lazy as LazyHandle } from "./gen.js";
 import type { ProtectHandlers } from "./ops/protect.js";
+import type * as self from "./index.js";
 
 export type { Accepting, Portable, Suspending } from "./brand.js";
 export type {
@@ -38,6 +43,7 @@ export type {
   Events,
   ProtectHandlers,
   CallOptions,
+  SpawnOptions,
 } from "./gen.js";
 export {
   orphans,
@@ -57,118 +63,115 @@ export {
   Not_owner,
 } from "./gen.js";
 
-/** Options of `async`: resources to move to the child, a collector to register it in. */
-export interface SpawnOptions<T> {
-  give?: Resource<unknown>[];
-  orphans?: Orphans<T> | Orphans<unknown>;
-}
-
 /**
  * Runs `main` as the root task and returns a JavaScript promise of its value: the one function
  * that returns a JavaScript promise. `main` may suspend.
  */
-export const run = gen.run as unknown as Accepting<<T>(main: () => T, options?: RunOptions) => globalThis.Promise<T>>;
+export const run = plainAs<Accepting<<T>(main: () => T, options?: RunOptions) => globalThis.Promise<T>>>(gen.run);
 /** ⏸ Creates a child task that runs concurrently on the current domain; see `miou/gen`'s `async`. */
-export const async = gen.async as unknown as Suspending<Accepting<<T>(fn: () => T, options?: SpawnOptions<T>) => Promise<T>>>;
+export const async = suspendsAs<Suspending<Accepting<<T>(fn: () => T, options?: SpawnOptions<T>) => Promise<T>>>>(gen.async);
 /**
  * ⏸ Creates a child task on another domain (a worker thread). `fn` must be portable: it may
  * capture imports, module-level functions, classes and `const`s, and locals structured clone
  * copies; the transformer checks it (MIOU1005).
  */
-export const call = gen.call as unknown as Suspending<Accepting<Portable<<T>(fn: () => T, options?: CallOptions<T>) => Promise<T>>>>;
+export const call = suspendsAs<Suspending<Accepting<Portable<<T>(fn: () => T, options?: CallOptions<T>) => Promise<T>>>>>(gen.call);
 /** ⏸ Runs `fn` on every element of `xs` on the worker domains, round-robin; outcomes in input order. */
-export const parallel = gen.parallel as unknown as Suspending<Accepting<Portable<<A, B>(fn: (a: A) => B, xs: readonly A[]) => Result<B>[]>>>;
+export const parallel = suspendsAs<Suspending<Accepting<Portable<<A, B>(fn: (a: A) => B, xs: readonly A[]) => Result<B>[]>>>>(gen.parallel);
 /** ⏸ Waits for a child and returns its outcome. */
-export const await_ = gen.await_ as unknown as Suspending<<T>(p: Promise<T>) => Result<T>>;
+export const await_ = suspends(direct(gen.await_));
 /** ⏸ Waits for a child and returns its value, or throws its error. */
-export const await_exn = gen.await_exn as unknown as Suspending<<T>(p: Promise<T>) => T>;
+export const await_exn = suspends(direct(gen.await_exn));
 /** ⏸ The outcome of the first child to finish (random among the finished); the others are untouched. */
-export const await_one = gen.await_one as unknown as Suspending<<T>(ps: Promise<T>[]) => Result<T>>;
+export const await_one = suspends(direct(gen.await_one));
 /** ⏸ The outcome of the first child to finish; the others are cancelled. */
-export const await_first = gen.await_first as unknown as Suspending<<T>(ps: Promise<T>[]) => Result<T>>;
+export const await_first = suspends(direct(gen.await_first));
 /** ⏸ Awaits every child, in order. */
-export const await_all = gen.await_all as unknown as Suspending<<T>(ps: Promise<T>[]) => Result<T>[]>;
+export const await_all = suspends(direct(gen.await_all));
 /** ⏸ Cancels a child and its subtree; returns once all of it is torn down. */
-export const cancel = gen.cancel as unknown as Suspending<(p: Promise<unknown>) => void>;
+export const cancel = suspends(direct(gen.cancel));
 /** ⏸ Goes to the back of the domain's queue. */
-export const yield_ = gen.yield_ as unknown as Suspending<() => void>;
+export const yield_ = suspends(direct(gen.yield_));
 /** ⏸ A finished child of the collector, `"pending"`, or `undefined` when none is left. */
-export const care = gen.care as unknown as Suspending<<T>(o: Orphans<T>) => Promise<T> | "pending" | undefined>;
+export const care = suspends(direct(gen.care));
 /** ⏸ Removes and returns the collector's newest child. */
-export const take = gen.take as unknown as Suspending<<T>(o: Orphans<T>) => Promise<T> | undefined>;
+export const take = suspends(direct(gen.take));
 /** ⏸ Waits for a child of the collector to finish and returns its outcome. */
-export const get = gen.get as unknown as Suspending<<T>(o: Orphans<T>) => Result<T> | undefined>;
+export const get = suspends(direct(gen.get));
 /** ⏸ Runs `fn` with handlers for its end and its cancellation. */
-export const protect = gen.protect as unknown as Suspending<Accepting<<T>(fn: () => T, handlers: ProtectHandlers) => T>>;
+export const protect = suspendsAs<Suspending<Accepting<<T>(fn: () => T, handlers: ProtectHandlers) => T>>>(gen.protect);
 /** ⏸ Makes a suspension token for the current task. */
-export const syscall = gen.syscall as unknown as Suspending<(name?: string) => Syscall>;
+export const syscall = suspends(direct(gen.syscall));
 /** ⏸ Parks the task until `s` is signalled; `fn` registers it with the event source. */
-export const suspend = gen.suspend as unknown as Suspending<(s: Syscall, fn?: () => void) => void>;
+export const suspend = suspends(direct(gen.suspend));
 /** ⏸ Parks the task until a JavaScript promise settles. */
-export const await_promise = gen.await_promise as unknown as Suspending<<T>(p: PromiseLike<T>) => T>;
+export const await_promise = suspends(direct(gen.await_promise));
 
 /** Resources owned by tasks and finalised when their owner dies. */
-export const Ownership: {
+export const Ownership = view(gen.Ownership, (o) => ({
   /** Plain: a resource holding `value`, finalised by `finaliser`; owned by no task yet. */
-  create<V>(value: V, finaliser: (value: V) => void): Resource<V>;
+  create: o.create,
   /** Plain: the value of a resource made on this domain. */
-  value<V>(r: Resource<V>): V;
+  value: o.value,
   /** ⏸ The current task owns `r`. */
-  own: Suspending<(r: Resource<unknown>) => void>;
+  own: suspends(direct(o.own)),
   /** ⏸ Gives `r` up without finalising it (no scheduling point while unwinding). */
-  disown: Suspending<(r: Resource<unknown>) => void>;
+  disown: suspends(direct(o.disown)),
   /** ⏸ Runs `r`'s finaliser and drops it (no scheduling point while unwinding). */
-  release: Suspending<(r: Resource<unknown>) => void>;
+  release: suspends(direct(o.release)),
   /** ⏸ Moves `r` to the current task's parent. */
-  transfer: Suspending<(r: Resource<unknown>) => void>;
+  transfer: suspends(direct(o.transfer)),
   /** ⏸ Throws `Not_owner` unless the current task owns `r`. */
-  check: Suspending<(r: Resource<unknown>) => void>;
-} = gen.Ownership as never;
+  check: suspends(direct(o.check)),
+}));
 
 /** Functions a domain runs before every step. */
 export type Hook = HookHandle;
-export const Hook: {
+export const Hook = view(gen.Hook, (h) => ({
   /** ⏸ `fn` runs before every step of the current domain. */
-  add: Suspending<(fn: () => void) => Hook>;
+  add: suspends(direct(h.add)),
   /** ⏸ Removes a hook (no scheduling point while unwinding). */
-  remove: Suspending<(h: Hook) => void>;
-} = gen.Hook as never;
+  remove: suspends(direct(h.remove)),
+}));
 
 /** A lock for the tasks of one domain; waiters get it in FIFO order. */
 export type Mutex = MutexHandle;
-export const Mutex: {
+export const Mutex = view(gen.Mutex, (m) => ({
   /** Plain, inside a run: a new, unlocked mutex of the current domain. */
-  create(): Mutex;
+  create: m.create,
   /** ⏸ Waits until the current task holds `m`. */
-  lock: Suspending<(m: Mutex) => void>;
+  lock: suspends(direct(m.lock)),
   /** ⏸ Hands `m` to the longest waiter (no scheduling point while unwinding). */
-  unlock: Suspending<(m: Mutex) => void>;
+  unlock: suspends(direct(m.unlock)),
   /** ⏸ Takes `m` if it is free; `false` at once otherwise. */
-  try_lock: Suspending<(m: Mutex) => boolean>;
+  try_lock: suspends(direct(m.try_lock)),
   /** ⏸ Runs `fn` holding `m`, unlocked however `fn` ends. */
-  protect: Suspending<Accepting<<T>(m: Mutex, fn: () => T) => T>>;
-} = gen.Mutex as never;
+  protect: suspendsAs<Suspending<Accepting<<T>(m: Mutex, fn: () => T) => T>>>(m.protect),
+}));
 
 /** A condition variable: tasks wait on it with a held mutex until signalled. */
 export type Condition = ConditionHandle;
-export const Condition: {
+export const Condition = view(gen.Condition, (c) => ({
   /** Plain, inside a run: a new condition variable of the current domain. */
-  create(): Condition;
+  create: c.create,
   /** ⏸ Unlocks `m`, waits for a signal, locks `m` again. */
-  wait: Suspending<(c: Condition, m: Mutex) => void>;
+  wait: suspends(direct(c.wait)),
   /** Plain (not ⏸): wakes the longest waiter of `c`. */
-  signal(c: Condition): void;
+  signal: c.signal,
   /** Plain (not ⏸): wakes every waiter of `c`. */
-  broadcast(c: Condition): void;
-} = gen.Condition as never;
+  broadcast: c.broadcast,
+}));
 
 /** A value computed once, on first `force`, by a function that may suspend. */
 export type Lazy<T> = LazyHandle<T>;
-export const Lazy: {
+export const Lazy = view(gen.Lazy, (l) => ({
   /** Plain: a lazy value already forced to `v`. */
-  from_val<T>(v: T): Lazy<T>;
+  from_val: l.from_val,
   /** Plain: a lazy value that the first `force` computes with `fn` (which may suspend). */
-  from_fun: Accepting<<T>(fn: () => T) => Lazy<T>>;
+  from_fun: plainAs<Accepting<<T>(fn: () => T) => Lazy<T>>>(l.from_fun),
   /** ⏸ The value, computed once: concurrent forcers wait for the same one. */
-  force: Suspending<<T>(l: Lazy<T>) => T>;
-} = gen.Lazy as never;
+  force: suspends(direct(l.force)),
+}));
+
+// Every name of `miou/gen` is exported here too (the type-only ones of generator style aside).
+true satisfies Exclude<keyof typeof gen, keyof typeof self> extends never ? true : { missing: Exclude<keyof typeof gen, keyof typeof self> };

@@ -1,8 +1,8 @@
 /**
  * `Explore`: the program run under `Runs` seeds, one fresh worker each, and the outcomes grouped
  * (`result: <JSON>` or `error: <name>: <message>`) with the seeds that gave them. Run i uses the
- * seed `<base>/<i>`, as `miou/test`'s `explore` does (api.md §12): when that lands, a strategy
- * that draws chaos schedules replaces `seedRuns` here and the panel stays as it is.
+ * seed `<base>/<i>`, the naming a future `miou/test` explorer is to share: when that lands, a
+ * strategy that draws chaos schedules replaces `seedRuns` here and the panel stays as it is.
  */
 import { startRun, type Running } from "./runner.js";
 

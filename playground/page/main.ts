@@ -1,6 +1,6 @@
 /**
- * The playground's page: the editor, the controls and the panels of api.md §10, wired to the
- * compiler's worker and to one fresh worker per run.
+ * The playground's page: the editor, the controls and the panels the README's "Playground"
+ * describes, wired to the compiler's worker and to one fresh worker per run.
  */
 import { startCompiler } from "./compiler-client.js";
 import { consolePanel } from "./console-panel.js";

@@ -4,7 +4,7 @@
  */
 import type { RunMessage, TraceEventData } from "../worker/protocol.js";
 
-/** A program that has not finished after this long is stopped (api.md §10). */
+/** A program that has not finished after this long is stopped (README, "Playground"). */
 export const TIME_LIMIT_MS = 5000;
 
 export interface RunHandlers {

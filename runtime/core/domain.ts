@@ -1,7 +1,7 @@
 /**
  * A domain: one thread's scheduler. It owns a FIFO run queue of tasks and steps them one at a
  * time. Each ⏸ call a task makes is one scheduling point: the task goes to the back of the
- * queue with its operation, which is serviced at its next turn (semantics §1.2–1.4).
+ * queue with its operation, which is serviced at its next turn (README, "Scheduling").
  *
  * Invariants:
  * - a task is in the queue at most once, and only while it has something to do (a first run,

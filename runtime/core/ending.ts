@@ -1,6 +1,5 @@
 /**
- * How a task ends (semantics §1.6) and how a subtree is cancelled (semantics §7, api.md
- * "Cancellation and cleanup"). A task settles (`done`) only once its whole subtree is torn down.
+ * How a task ends and how a subtree is cancelled (rule 4 in RULES.md; README, "Cancelling"). A task settles (`done`) only once its whole subtree is torn down.
  *
  * Within a domain that happens at once. A child on another domain (a `call`) is torn down by
  * message: until its domain answers, its ancestors whose code has ended are `draining`, and

@@ -60,6 +60,13 @@ export class Not_owner extends Error {
 }
 named(Not_owner, "Miou.Not_owner");
 
+/**
+ * Miou's error classes, in one list: the entry points export each under its own name (checked in
+ * gen.ts) and the codec rebuilds each by its printed name when it crosses domains. A new error
+ * class is added here.
+ */
+export const ERRORS = [Cancelled, Still_has_children, Not_a_child, No_domain_available, Resource_leaked, Not_owner] as const;
+
 
 /** An error thrown by `protect`'s `finally` or `on_cancellation`, or by a finaliser, wrapped with what raised it. */
 export function wrapped(where: string, cause: unknown): Error {

@@ -236,7 +236,7 @@ export class MainRun extends Run {
  * ```
  */
 export function run<F extends () => unknown>(main: F, options: RunOptions = {}): Promise<Returned<F>> {
-  // In a thread miou started as a domain, `run` starts nothing (api.md §6): the module was
+  // In a thread miou started as a domain, `run` starts nothing (README, "Domains: parallel tasks", on modules in workers): the module was
   // loaded for its portable functions, and what follows `await Miou.run(...)` must not run.
   if (platform.domainThread) return new Promise<never>(() => undefined);
   validate(main, options);

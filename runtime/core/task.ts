@@ -131,7 +131,7 @@ export class Task {
     this.flags = b ? this.flags | UNWINDING : this.flags & ~UNWINDING;
   }
 
-  /** Set by `cancel` on a task that had already ended: `await_` then reports `Cancelled` (semantics §7.2). */
+  /** Set by `cancel` on a task that had already ended: `await_` then reports `Cancelled` (README, "Cancelling"). */
   get cancelledOverride(): boolean {
     return (this.flags & CANCELLED_OVERRIDE) !== 0;
   }

@@ -1,5 +1,5 @@
 /**
- * How values cross between domains (api.md §6). Structured clone does most of it; the runtime
+ * How values cross between domains (README, "Domains: parallel tasks"). Structured clone does most of it; the runtime
  * encodes what it would lose or refuse: errors keep their class (Miou's and the built-in ones
  * are rebuilt; others come back as `Error` with their original `name`), message, stack, `cause`
  * and own properties such as `code`; resources cross as references to the domain that made them.
@@ -20,14 +20,8 @@ const BUILT_IN: Record<string, new (message?: string) => Error> = {
   URIError,
 };
 
-const MIOU: Record<string, new (message?: string) => Error> = {
-  "Miou.Cancelled": errors.Cancelled,
-  "Miou.Still_has_children": errors.Still_has_children,
-  "Miou.Not_a_child": errors.Not_a_child,
-  "Miou.No_domain_available": errors.No_domain_available,
-  "Miou.Resource_leaked": errors.Resource_leaked,
-  "Miou.Not_owner": errors.Not_owner,
-};
+/** Miou's error classes by printed name (`Miou.Cancelled`), from the one list in core/errors.ts. */
+const MIOU: Record<string, new (message?: string) => Error> = Object.fromEntries(errors.ERRORS.map((cls) => [cls.prototype.name, cls]));
 
 /** Extra classes rebuilt by name (`End_of_file` from `miou/node`). */
 export function registerError(name: string, cls: new (message?: string) => Error): void {

@@ -1,5 +1,5 @@
 /**
- * The worker domains of the thread that calls `run` (api.md §6). Worker d starts at the first
+ * The worker domains of the thread that calls `run` (README, "Domains: parallel tasks"). Worker d starts at the first
  * message for it and is kept for later runs; it keeps the process alive only while a run uses
  * it. Messages between workers go through this thread, which also learns when a worker stops.
  *

@@ -1,5 +1,5 @@
 /**
- * Portable functions (api.md §6, PROTOCOL.md §6): what a function given to `call` or `parallel`
+ * Portable functions (README, "Domains: parallel tasks"; PROTOCOL.md §6): what a function given to `call` or `parallel`
  * becomes so that another domain, a worker with its own heap, can run it.
  *
  * The transformer registers each such function at the top of its module body:
@@ -118,7 +118,7 @@ export function lookup(url: string, index: number, load: (url: string) => Promis
   });
 }
 
-/** The constructors whose instances structured clone copies (api.md §6). */
+/** The constructors whose instances structured clone copies (README, "Domains: parallel tasks"). */
 const CLONEABLE: Function[] = [Array, Object, Map, Set, Date, RegExp, ArrayBuffer, Error, DataView];
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Making, on a worker, the function a `spawn` message names (api.md §6): a registered portable
+ * Making, on a worker, the function a `spawn` message names (README, "Domains: parallel tasks"): a registered portable
  * function is found in its module's registry and applied to its captures; the source of a
  * function the transformer did not register is evaluated with `Miou` bound to `miou/gen`.
  */

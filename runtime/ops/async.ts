@@ -1,4 +1,4 @@
-/** ⏸ `async`: a concurrent child on the current domain (semantics §3). */
+/** ⏸ `async`: a concurrent child on the current domain (README, "Scheduling"; rule 1 in RULES.md). */
 import { suspending } from "../core/context.js";
 import { describe } from "../core/errors.js";
 import type { Domain } from "../core/domain.js";

@@ -1,4 +1,4 @@
-/** ⏸ `await_all` (semantics §6.2). */
+/** ⏸ `await_all` (README, "Awaiting"). */
 import { suspending } from "../core/context.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";

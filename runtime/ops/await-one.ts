@@ -1,4 +1,4 @@
-/** ⏸ `await_one` and `await_first` (semantics §6.3–6.4). */
+/** ⏸ `await_one` and `await_first` (README, "Awaiting"). */
 import { suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";

@@ -1,4 +1,4 @@
-/** ⏸ `await_` and `await_exn` (semantics §6.1). */
+/** ⏸ `await_` and `await_exn` (README, "Awaiting"; rules 1 and 2 in RULES.md). */
 import { suspending } from "../core/context.js";
 import { Not_a_child } from "../core/errors.js";
 import { Op, PARK } from "../core/protocol.js";

@@ -1,4 +1,4 @@
-/** ⏸ `call` and `parallel`: children on other domains (semantics §4, §5; api.md §6). */
+/** ⏸ `call` and `parallel`: children on other domains (rule 6 in RULES.md; README, "Domains: parallel tasks"). */
 import { suspending } from "../core/context.js";
 import type { Resource } from "./ownership.js";
 import type { Orphans } from "./orphans.js";

@@ -1,4 +1,4 @@
-/** ⏸ `cancel` (semantics §7). */
+/** ⏸ `cancel` (rule 4 in RULES.md; README, "Cancelling"). */
 import { suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";

@@ -1,5 +1,5 @@
 /**
- * `Condition` (semantics §16): tasks wait, holding a mutex, until another task signals that
+ * `Condition` (README, "Mutex, Condition, Lazy"): tasks wait, holding a mutex, until another task signals that
  * something changed. A signalled waiter moves straight to the mutex's queue and is woken only
  * once it holds the mutex again, so `wait` costs one scheduling point plus the wait.
  */

@@ -1,4 +1,4 @@
-/** ⏸ Hooks: functions a domain runs before every step (semantics §13). */
+/** ⏸ Hooks: functions a domain runs before every step (README, "Scheduling"). */
 import { suspending } from "../core/context.js";
 import type { Domain, Hook } from "../core/domain.js";
 import { Op } from "../core/protocol.js";

@@ -1,5 +1,5 @@
 /**
- * `Lazy` (semantics §17): a value computed once, by the first task that forces it, inside that
+ * `Lazy` (README, "Mutex, Condition, Lazy"): a value computed once, by the first task that forces it, inside that
  * task; tasks forcing it meanwhile wait for the outcome, and every later force gets the same
  * value or the same error object.
  */

@@ -1,5 +1,5 @@
 /**
- * `Mutex` (semantics §15): a lock for the tasks of one domain. Unlocking hands the mutex
+ * `Mutex` (README, "Mutex, Condition, Lazy"): a lock for the tasks of one domain. Unlocking hands the mutex
  * straight to the task that has waited longest (FIFO, no barging): while a task waits, the
  * mutex is never free, so no newcomer can overtake it.
  */

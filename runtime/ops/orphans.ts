@@ -1,4 +1,4 @@
-/** Orphans: a collector of background children (semantics §10). */
+/** Orphans: a collector of background children (rule 5 in RULES.md). */
 import { suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";

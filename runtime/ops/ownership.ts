@@ -1,4 +1,4 @@
-/** Ownership: resources a task owns and that are finalised when it dies (semantics §11). */
+/** Ownership: resources a task owns and that are finalised when it dies (README, "Ownership"). */
 import { currentDomain, suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Not_owner } from "../core/errors.js";

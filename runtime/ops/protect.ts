@@ -1,4 +1,4 @@
-/** ⏸ `protect` (semantics §14): a body with handlers for its end and for its cancellation. */
+/** ⏸ `protect` (README, "Cancelling"): a body with handlers for its end and for its cancellation. */
 import { suspending } from "../core/context.js";
 import { isCancelled, wrapped } from "../core/errors.js";
 import { isFrame } from "../core/protocol.js";

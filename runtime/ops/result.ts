@@ -1,4 +1,4 @@
-/** How a settled child reads from its parent's side (semantics §6.1). */
+/** How a settled child reads from its parent's side (README, "Awaiting"). */
 import { Cancelled } from "../core/errors.js";
 import { RETURNED, type Task } from "../core/task.js";
 import type { Result } from "../types.js";

@@ -1,4 +1,4 @@
-/** The suspension API: `syscall`, `suspend`, `signal`, `uid`, `wake` (semantics §12, api.md §5). */
+/** The suspension API: `syscall`, `suspend`, `signal`, `uid`, `wake` (README, "Waiting for the outside world"; rule 7 in RULES.md). */
 import { ctx, suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";

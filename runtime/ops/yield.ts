@@ -1,4 +1,4 @@
-/** ⏸ `yield_` (semantics §8). */
+/** ⏸ `yield_` (README, "Scheduling"). */
 import { suspending } from "../core/context.js";
 import { Op } from "../core/protocol.js";
 import type { Operation } from "../types.js";

@@ -5,6 +5,7 @@ import * as Miou from "miou";
 import * as Gen from "miou/gen";
 import ts from "typescript";
 import { errorsOf, programOf } from "../transformer/program.js";
+import { SUSPENDING as LISTED } from "../../runtime/api.js";
 
 test("miou and miou/gen export the very same objects under the same names", () => {
   const direct = Object.keys(Miou);
@@ -22,14 +23,9 @@ test("without the transformer a direct-style ⏸ call throws the TypeError namin
   assert.match((e as Error).message, "npx miou run");
 });
 
-// What the checker sees: which exports carry the brand, from the emitted declarations.
-const SUSPENDING = [
-  "async", "await_", "await_exn", "await_one", "await_first", "await_all", "cancel", "yield_",
-  "care", "take", "get", "protect", "syscall", "suspend", "await_promise",
-  "Ownership.own", "Ownership.disown", "Ownership.release", "Ownership.transfer", "Ownership.check",
-  "Hook.add", "Hook.remove", "Mutex.lock", "Mutex.unlock", "Mutex.try_lock", "Mutex.protect",
-  "Condition.wait", "Lazy.force",
-];
+// What the checker sees: which exports carry the brand, from the emitted declarations; the ⏸
+// functions are those of the API's one list.
+const SUSPENDING: readonly string[] = LISTED;
 
 function checkerFor(source: string) {
   const program = programOf({ "probe.ts": source });

@@ -1,4 +1,4 @@
-// call and parallel on worker domains (semantics §4, §5, §20; api.md §6): placement, errors,
+// call and parallel on worker domains (rule 6 in runtime/RULES.md; README, "Domains: parallel tasks"): placement, errors,
 // Domain.self/available/all on every domain, and real parallelism.
 import { test } from "uvu";
 import * as assert from "uvu/assert";

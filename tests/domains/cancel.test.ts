@@ -1,4 +1,4 @@
-// Cancellation across domains (semantics §7, api.md §3 "Cancellation and cleanup"): `cancel`
+// Cancellation across domains (rule 4 in runtime/RULES.md; README, "Domains: parallel tasks"): `cancel`
 // returns once the remote subtree is torn down, finally blocks included; a failing task takes
 // its children on other workers down; uncatchable errors on workers end the run after every
 // domain is cleaned up; a worker stuck in one step is replaced.

@@ -1,4 +1,4 @@
-// What crosses between domains (api.md §6, §3 "Ownership", §7): errors keep their class, message,
+// What crosses between domains (README, "Domains: parallel tasks", "Ownership", "Tracing"): errors keep their class, message,
 // stack, cause and properties; resources cross as references and are finalised where they were
 // made; trace events from workers reach `trace` on dom0.
 import { test } from "uvu";

@@ -1,4 +1,4 @@
-// A module of portable functions in a worker (api.md §6): loaded once per worker, its functions
+// A module of portable functions in a worker (README, "Domains: parallel tasks"): loaded once per worker, its functions
 // taken from the registry without waiting for its evaluation, and `run` inert there.
 import { test } from "uvu";
 import * as assert from "uvu/assert";

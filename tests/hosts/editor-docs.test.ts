@@ -5,21 +5,27 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import ts from "typescript";
 import { join } from "node:path";
+import * as Gen from "miou/gen";
+import { SUSPENDING } from "../../runtime/api.js";
 
 const root = join(import.meta.dirname, "..", "..");
 
-const MEMBERS: Record<string, Record<string, boolean>> = {
-  Mutex: { create: false, lock: true, unlock: true, try_lock: true, protect: true },
-  Condition: { create: false, wait: true, signal: false, broadcast: false },
-  Lazy: { from_val: false, from_fun: false, force: true },
-  Ownership: { create: false, value: false, own: true, disown: true, release: true, transfer: true, check: true },
-  Hook: { add: true, remove: true },
-};
+// Each member of these namespaces, and whether it is ⏸ (listed in the API's one list).
+const MEMBERS: Record<string, Record<string, boolean>> = Object.fromEntries(
+  (["Mutex", "Condition", "Lazy", "Ownership", "Hook"] as const).map((ns) => [
+    ns,
+    Object.fromEntries(Object.keys(Gen[ns]).map((m) => [m, (SUSPENDING as readonly string[]).includes(`${ns}.${m}`)])),
+  ]),
+);
 
-function hovers(specifier: string): Map<string, string> {
+const NAMESPACED = Object.entries(MEMBERS).flatMap(([ns, members]) => Object.keys(members).map((m) => `${ns}.${m}`));
+// The ⏸ functions at the top of the namespace (`await_exn`, `async`, ...).
+const TOP = SUSPENDING.filter((path) => !path.includes("."));
+
+function hovers(specifier: string, paths: readonly string[] = NAMESPACED): Map<string, string> {
   const file = join(root, "tests", "hosts", `__hover-${specifier.replace("/", "-")}.ts`);
   const lines = [`import * as Miou from "${specifier}";`];
-  for (const [ns, members] of Object.entries(MEMBERS)) for (const m of Object.keys(members)) lines.push(`Miou.${ns}.${m};`);
+  for (const path of paths) lines.push(`Miou.${path};`);
   const text = lines.join("\n");
   const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, types: [] };
   const service = ts.createLanguageService({
@@ -53,6 +59,17 @@ for (const specifier of ["miou", "miou/gen"]) {
         if (suspends) assert.ok(doc.startsWith("⏸"), `${ns}.${m} should be marked ⏸, its hover says: ${JSON.stringify(doc)}`);
         else assert.ok(doc.startsWith("Plain"), `${ns}.${m} should say it is plain, its hover says: ${JSON.stringify(doc)}`);
       }
+    }
+  });
+}
+
+for (const specifier of ["miou", "miou/gen"]) {
+  test(`${specifier}: the hover of each top-level ⏸ function shows its TSDoc, marked ⏸`, () => {
+    const docs = hovers(specifier, TOP);
+    assert.ok(TOP.length > 15);
+    for (const name of TOP) {
+      const doc = docs.get(name) ?? "";
+      assert.ok(doc.startsWith("⏸"), `${name} should be documented and marked ⏸, its hover says: ${JSON.stringify(doc)}`);
     }
   });
 }

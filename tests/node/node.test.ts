@@ -1,4 +1,4 @@
-// miou/node against real sockets on loopback (api.md §8): what completes at once performs no
+// miou/node against real sockets on loopback (README, "Node I/O: miou/node"): what completes at once performs no
 // scheduling point; cancellation leaves no timer, listener or handle behind; Node's errors reach
 // the task that did the operation; UDP; and all of it on worker domains too.
 import { test } from "uvu";

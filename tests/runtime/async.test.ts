@@ -1,4 +1,4 @@
-// async (semantics §3): a concurrent child on the current domain.
+// async (README, "Scheduling"): a concurrent child on the current domain.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

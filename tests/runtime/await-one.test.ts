@@ -1,4 +1,4 @@
-// await_one and await_first (semantics §6.3–6.4): random choice among the finished, by the seed.
+// await_one and await_first (README, "Awaiting"): random choice among the finished, by the seed.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

@@ -1,4 +1,4 @@
-// await_, await_exn, await_all (semantics §6.1–6.2).
+// await_, await_exn, await_all (README, "Awaiting").
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

@@ -1,4 +1,4 @@
-// cancel (semantics §7, api.md "Cancellation and cleanup").
+// cancel (rule 4 in runtime/RULES.md; README, "Cancelling").
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

@@ -1,4 +1,4 @@
-// Condition (semantics §16): wait releases and re-takes the mutex, signal wakes the longest
+// Condition (README, "Mutex, Condition, Lazy"): wait releases and re-takes the mutex, signal wakes the longest
 // waiter, broadcast all of them, and a cancelled waiter neither loses nor keeps a signal.
 import { test } from "uvu";
 import * as assert from "uvu/assert";

@@ -1,4 +1,4 @@
-// Hooks (semantics §13): functions a domain runs before every step.
+// Hooks (README, "Scheduling"): functions a domain runs before every step.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

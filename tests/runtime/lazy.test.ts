@@ -1,4 +1,4 @@
-// Lazy (semantics §17): computed once, by the first task that forces it; concurrent forcers
+// Lazy (README, "Mutex, Condition, Lazy"): computed once, by the first task that forces it; concurrent forcers
 // wait and share the outcome; a task forcing what it is computing gets a RangeError.
 import { test } from "uvu";
 import * as assert from "uvu/assert";

@@ -1,4 +1,4 @@
-// Mutex (semantics §15): one holder at a time, FIFO hand-off, clear errors on misuse,
+// Mutex (README, "Mutex, Condition, Lazy"): one holder at a time, FIFO hand-off, clear errors on misuse,
 // and an unlock that works while a cancelled task unwinds.
 import { test } from "uvu";
 import * as assert from "uvu/assert";

@@ -1,4 +1,4 @@
-// The step order of semantics §1: FIFO per domain, each ⏸ call one scheduling point, hooks
+// The step order (README, "Scheduling"): FIFO per domain, each ⏸ call one scheduling point, hooks
 // before every step. These pin Miou's documented orderings.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -43,7 +43,7 @@ test("a parent failing before its next scheduling point: the child never runs", 
   assert.is(clock.now(), 0);
 });
 
-test("two hooks, a yield_ and two removals print h1 h2 h1 h1 h1 (semantics §13)", async () => {
+test("two hooks, a yield_ and two removals print h1 h2 h1 h1 h1 (README, 'Differences from OCaml Miou')", async () => {
   const out = output();
   await Miou.run(function* () {
     const h1 = yield* Miou.Hook.add(() => out.print("h1"));

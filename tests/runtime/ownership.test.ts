@@ -1,4 +1,4 @@
-// Ownership (semantics §11): resources owned by tasks, finalised when a task dies.
+// Ownership (README, "Ownership"): resources owned by tasks, finalised when a task dies.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

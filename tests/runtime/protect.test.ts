@@ -1,4 +1,4 @@
-// protect (semantics §14).
+// protect (README, "Cancelling").
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

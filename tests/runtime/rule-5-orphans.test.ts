@@ -1,4 +1,4 @@
-// Rule 5: background tasks go through an orphans collector (semantics §10).
+// Rule 5: background tasks go through an orphans collector.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

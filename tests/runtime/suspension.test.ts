@@ -1,4 +1,4 @@
-// The suspension API (semantics §12, api.md §5): syscall, suspend, signal, wake, custom events.
+// The suspension API (README, "Waiting for the outside world"): syscall, suspend, signal, wake, custom events.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

@@ -1,4 +1,4 @@
-// Trace (api.md §7): the events `run({ trace })` receives, and `Trace.toChrome`.
+// Trace (README, "Tracing"): the events `run({ trace })` receives, and `Trace.toChrome`.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

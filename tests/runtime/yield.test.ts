@@ -1,4 +1,4 @@
-// yield_ (semantics §8): a scheduling point and a cancellation point, nothing else.
+// yield_ (README, "Scheduling"): a scheduling point and a cancellation point, nothing else.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as Miou from "miou/gen";

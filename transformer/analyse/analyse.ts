@@ -1,5 +1,5 @@
 /**
- * Which functions suspend (transformer.md §1), to a fixpoint over the whole program.
+ * Which functions suspend (README, "What the transformer does"), to a fixpoint over the whole program.
  *
  * A function suspends when its own body (nested functions not counted) contains a call that
  * suspends. Each call is one of:

@@ -1,5 +1,5 @@
 /**
- * Portable functions (api.md §6): the functions given to `call` or `parallel`, and the `events`
+ * Portable functions (README, "Domains: parallel tasks"): the functions given to `call` or `parallel`, and the `events`
  * of `run`, which other domains run. For each, what the worker can find (a function expression
  * the module registers, or a module-level name), and what it captures from outside: every name
  * its body uses that is declared around it, and `this`, classified so that the checks (MIOU1005)

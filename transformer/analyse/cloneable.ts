@@ -1,9 +1,10 @@
 /**
- * Which values can cross to another domain (api.md §6): a capture of a `call`/`parallel` function
+ * Which values can cross to another domain (README, "Domains: parallel tasks"): a capture of a `call`/`parallel` function
  * that is sent by value must have a type structured clone copies faithfully. Miou's own handles
  * are recognised by the types the `miou` package exports, never by a user type's name.
  */
 import type ts from "typescript";
+import { HANDLES } from "../../runtime/api.js";
 
 type TS = typeof import("typescript");
 
@@ -14,8 +15,9 @@ const OK: Verdict = { ok: true };
 const CHECK: Verdict = { ok: "check" };
 const no = (what: string): Verdict => ({ ok: false, what });
 
-/** Miou's types that are handles of one domain's state: they never cross. */
-const HANDLES = ["Promise", "Orphans", "Syscall", "Signal", "Mutex", "Condition", "Lazy", "Hook", "Events"];
+
+/** Miou's types that are handles of one domain's state (runtime/api.ts): they never cross. */
+const HANDLE_NAMES = new Set<string>(HANDLES);
 
 /** Built-in classes (of the default library) whose instances structured clone copies. */
 const COPIED = [
@@ -63,7 +65,7 @@ export class MiouTypes {
     for (const exported of this.checker.getExportsOfModule(module)) {
       const name = exported.name;
       const all = this.meanings(exported);
-      if (HANDLES.includes(name)) for (const s of all) this.handles.set(s, name);
+      if (HANDLE_NAMES.has(name)) for (const s of all) this.handles.set(s, name);
       else if (name === "Resource") for (const s of all) this.resource.add(s);
       else if (name === "RunOptions")
         for (const s of all) {

@@ -1,5 +1,5 @@
 /**
- * The brand in declaration output (transformer.md §1.3): every exported function that suspends
+ * The brand in declaration output (README, "What the transformer does"): every exported function that suspends
  * carries `__miou_suspends` in its type in the `.d.ts`, so the builds of a library's users
  * recognise it as they recognise miou's own ⏸ functions.
  *

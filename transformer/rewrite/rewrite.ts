@@ -1,7 +1,7 @@
 /**
- * Rewriting (transformer.md §2): suspending functions become generator functions speaking the
- * compiled protocol (runtime/PROTOCOL.md); suspending calls become one `yield` each. This file
- * only uses the facts of `transformer/analyse`; it computes none.
+ * Rewriting (README, "What the transformer does"): suspending functions become generator
+ * functions speaking the compiled protocol (runtime/PROTOCOL.md); suspending calls become one
+ * `yield` each. This file only uses the facts of `transformer/analyse`; it computes none.
  *
  * What each kind of call and construct becomes, with the fixture that shows it
  * (`tests/transformer/fixtures/<group>/<case>/`):
