@@ -13,7 +13,7 @@
  */
 import { PRIMITIVES, bodyOf, ctx } from "./context.js";
 import { Cancelled } from "./errors.js";
-import { cancelTree, failed, returned } from "./ending.js";
+import { cancelTree, failed, returned, tearDownHere } from "./lifecycle.js";
 import { augment, augmented } from "./logical-stack.js";
 import { badSelect, badYield, foreignCopy, thrownBy } from "./mistakes.js";
 import { Now, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, type Frame } from "./protocol.js";
@@ -21,13 +21,19 @@ import { Queue } from "./queue.js";
 import { Random } from "./random.js";
 import type { Run } from "./run.js";
 import { Signal, type Events } from "./syscall.js";
-import { Fiber, NEXT, THROW, Task } from "./task.js";
+import { Fiber, NEXT, PARKED, READY, STEPPING, THROW, Task, UNWINDING, WOKEN } from "./task.js";
 import { platform } from "./platform.js";
 
 /** How long a domain runs steps before it lets the JavaScript event loop have a turn. */
 const SLICE_MS = 4;
 /** How many times an unwinding task may swallow `Cancelled` and carry on before it is dropped. */
 const UNWIND_LIMIT = 1000;
+
+// What `drive` reports: the task yielded an operation (`fiber.op`), or its outermost frame
+// returned or threw (`fiber.input` holds the value or the error).
+const YIELDED = 0;
+const ENDED_NEXT = 1;
+const ENDED_THROW = 2;
 
 export interface Hook {
   readonly fn: () => void;
@@ -80,23 +86,24 @@ export class Domain {
     return task;
   }
 
-  /** Resumes a parked task at its next turn, with a value or an error. */
-  wake(task: Task, mode: number, input: unknown): void {
-    const fiber = task.fiber;
-    if (task.done || fiber === null || fiber.top === null) return;
-    fiber.wait = null;
-    task.mode = mode;
-    fiber.input = input;
+  /**
+   * PARKED → WOKEN: resumes the task with `input` at its next turn. It keeps its `wait` until
+   * then, so that a cancellation in between tears the wait down. Anything but a parked task is
+   * left alone: a task is in the queue at most once.
+   */
+  wake(task: Task, input: unknown): void {
+    if (task.phase !== PARKED) return;
+    task.phase = WOKEN;
+    task.fiber!.input = input;
     this.queue.push(task);
     this.kick();
   }
 
-  /** Services a parked task's operation again at its next turn (what it waited for happened). */
+  /** PARKED → WOKEN: services `op` again at the task's next turn (what it waited for happened). */
   retry(task: Task, op: Op): void {
-    const fiber = task.fiber;
-    if (task.done || fiber === null || fiber.top === null) return;
-    fiber.wait = null;
-    fiber.op = op;
+    if (task.phase !== PARKED) return;
+    task.phase = WOKEN;
+    task.fiber!.op = op;
     this.queue.push(task);
     this.kick();
   }
@@ -245,7 +252,9 @@ export class Domain {
 
   /** One turn of `task`: its first run, or up to `quanta` serviced operations. */
   private step(task: Task): void {
-    if (task.done) return; // torn down while it was queued
+    const phase = task.phase;
+    if (phase > WOKEN) return; // torn down while it was queued
+    task.phase = STEPPING;
     ctx.task = task;
     if (this.tracing) this.run.emit("resume", task);
     const code = task.code;
@@ -253,10 +262,11 @@ export class Domain {
       if (this.start(task, code)) this.requeue(task);
       return;
     }
-    // Queued and not done, past its first step: it has frames, hence a fiber.
+    // READY or WOKEN, past its first step: it has frames, hence a fiber.
     const fiber = code as Fiber;
+    if (phase === WOKEN) fiber.wait = null;
     let budget = this.run.quanta;
-    let mode = task.mode;
+    let mode = NEXT;
     let value = fiber.input;
     fiber.input = undefined;
     for (;;) {
@@ -272,13 +282,15 @@ export class Domain {
           value = e;
         }
         if (value === PARK) {
+          task.phase = PARKED;
           this.run.emit("suspend", task);
           return;
         }
         ends = op.ends;
       }
       budget -= 1;
-      if (!this.drive(task, fiber, mode, value)) return this.finish(task, fiber);
+      const how = this.drive(task, fiber, mode, value);
+      if (how !== YIELDED) return this.finish(task, fiber, how);
       if (budget <= 0 || ends) return this.requeue(task);
     }
   }
@@ -288,6 +300,7 @@ export class Domain {
    * (`resume`) ends with exactly one of `yield` (here), `suspend`, `resolve` or `fail`.
    */
   private requeue(task: Task): void {
+    task.phase = READY;
     this.queue.push(task);
     if (this.tracing) this.run.emit("yield", task);
   }
@@ -310,18 +323,19 @@ export class Domain {
     }
     const fiber = new Fiber(r);
     task.code = fiber;
-    if (this.drive(task, fiber, NEXT, undefined)) return true;
-    this.finish(task, fiber);
+    const how = this.drive(task, fiber, NEXT, undefined);
+    if (how === YIELDED) return true;
+    this.finish(task, fiber, how);
     return false;
   }
 
   /**
-   * Resumes the task's frames until one yields an operation (true: `fiber.op` is set) or the
-   * outermost frame ends (false: `task.mode` and `fiber.input` hold the outcome). Calls of
-   * suspending functions push frames; their returns and throws pop them. `ending.ts` also calls
-   * it, to unwind a cancelled task.
+   * Resumes the task's frames until one yields an operation (YIELDED: `fiber.op` is set) or the
+   * outermost frame ends (ENDED_NEXT or ENDED_THROW: `fiber.input` holds the value or the
+   * error). Calls of suspending functions push frames; their returns and throws pop them.
+   * `lifecycle.ts` also calls it, to unwind a cancelled task.
    */
-  drive(task: Task, fiber: Fiber, mode: number, value: unknown): boolean {
+  drive(task: Task, fiber: Fiber, mode: number, value: unknown): number {
     let gen = fiber.top as Frame;
     let swallowed = 0;
     // Every way out of the loop clears `suspendable` (`ended` does it for the "false" ones): no
@@ -340,7 +354,7 @@ export class Domain {
       } catch (e) {
         if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e, this.run.site);
         const stack = fiber.stack;
-        if (stack === null || stack.length === 0) return this.ended(task, fiber, THROW, e);
+        if (stack === null || stack.length === 0) return this.ended(fiber, THROW, e);
         fiber.site = stack.pop() as number;
         gen = fiber.top = stack.pop() as Frame;
         mode = THROW;
@@ -349,7 +363,7 @@ export class Domain {
       }
       if (done) {
         const stack = fiber.stack;
-        if (stack === null || stack.length === 0) return this.ended(task, fiber, NEXT, y);
+        if (stack === null || stack.length === 0) return this.ended(fiber, NEXT, y);
         fiber.site = stack.pop() as number;
         gen = fiber.top = stack.pop() as Frame;
         mode = NEXT;
@@ -368,10 +382,10 @@ export class Domain {
         const op = y as Op;
         fiber.site = SITE.id;
         SITE.id = 0;
-        if (!task.unwinding) {
+        if (task.phase !== UNWINDING) {
           fiber.op = op;
           ctx.suspendable = false;
-          return true;
+          return YIELDED;
         }
         // A cancelled task unwinds: cleanup operations complete at once, any other raises.
         if (op.cleanup) {
@@ -386,7 +400,7 @@ export class Domain {
           ctx.suspendable = true;
         } else if (++swallowed > UNWIND_LIMIT) {
           platform.report(`miou: task ${task.uid} kept catching Miou.Cancelled while unwinding; its frames were dropped`, undefined);
-          return this.ended(task, fiber, THROW, new Cancelled());
+          return this.ended(fiber, THROW, new Cancelled());
         } else {
           mode = THROW;
           value = new Cancelled();
@@ -418,24 +432,23 @@ export class Domain {
     }
   }
 
-  private ended(task: Task, fiber: Fiber, mode: number, value: unknown): false {
+  private ended(fiber: Fiber, mode: number, value: unknown): number {
     ctx.suspendable = false;
     fiber.top = null;
     fiber.stack = null;
-    task.mode = mode;
     fiber.input = value;
-    return false;
+    return mode === NEXT ? ENDED_NEXT : ENDED_THROW;
   }
 
   /** The outermost frame ended: the fiber goes, and the task settles with its outcome. */
-  private finish(task: Task, fiber: Fiber): void {
+  private finish(task: Task, fiber: Fiber, how: number): void {
     const value = fiber.input;
     task.code = null;
-    if (task.mode === NEXT) this.returned(task, value);
+    if (how === ENDED_NEXT) this.returned(task, value);
     else this.failed(task, value);
   }
 
-  // ---- how a task ends: see ending.ts -------------------------------------------------------
+  // ---- how a task ends: see lifecycle.ts ----------------------------------------------------
 
   private returned(task: Task, value: unknown): void {
     returned(this, task, value);
@@ -445,8 +458,13 @@ export class Domain {
     failed(this, task, error);
   }
 
-  /** Cancels `root` and its whole subtree, children before parents (see ending.ts). */
+  /** Cancels `root` and its whole subtree, children before parents (see lifecycle.ts). */
   cancelTree(root: Task): void {
-    cancelTree(this, root);
+    cancelTree(root);
+  }
+
+  /** Tears down one task of this domain (`Task.tearDown`; see lifecycle.ts). */
+  tearDown(task: Task): void {
+    tearDownHere(this, task);
   }
 }

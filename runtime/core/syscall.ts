@@ -4,7 +4,6 @@
  */
 import type { Domain } from "./domain.js";
 import type { Task, Wait } from "./task.js";
-import { NEXT } from "./task.js";
 
 let nextSyscall = 1;
 
@@ -43,8 +42,12 @@ export class Syscall implements Wait {
     this.domain.suspended += 1;
   }
 
-  /** The task was cancelled while parked: the next `select` is told to forget the uid. */
+  /**
+   * The task was cancelled while it waited on it. Still parked: the next `select` is told to
+   * forget the uid. Already signalled (woken, not resumed): `trigger` did the accounting.
+   */
   teardown(): void {
+    if (this.state !== PARKED) return;
     this.state = FRESH;
     const domain = this.domain;
     domain.suspended -= 1;
@@ -60,7 +63,7 @@ export class Syscall implements Wait {
     domain.run.emit("signal", this.task);
     if (was !== PARKED) return;
     domain.suspended -= 1;
-    domain.wake(this.task, NEXT, undefined);
+    domain.wake(this.task, undefined);
   }
 }
 

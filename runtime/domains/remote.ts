@@ -11,12 +11,13 @@
  */
 import { bodyOf, ctx } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
-import { cancelTree, drained, runFinaliser, settle } from "../core/ending.js";
+import { cancelTree, drained, runFinaliser, settle } from "../core/lifecycle.js";
 import { No_domain_available, describe } from "../core/errors.js";
 import { Op, PARK } from "../core/protocol.js";
 import { Resource } from "../core/resource.js";
 import type { Run } from "../core/run.js";
-import { FAILED, RETURNED, detach, Task, type Wait } from "../core/task.js";
+import { AWAY, DONE, FAILED, GONE, LEAVING, PARKED, RETURNED, detach, Task, type Wait } from "../core/task.js";
+import { Cancelled } from "../core/errors.js";
 import { awaited } from "../ops/result.js";
 import { claim } from "../ops/orphans.js";
 import { surrender } from "../ops/ownership.js";
@@ -31,11 +32,13 @@ export class Remote extends Task {
   constructor(uid: number, domain: Domain, parent: Task, readonly target: number) {
     super(uid, domain, parent, noBody);
     this.code = null;
+    this.phase = AWAY;
   }
-  override get remote(): boolean {
-    return true;
-  }
-  override cancelRemote(): void {
+  /** AWAY → LEAVING: its outcome is `Cancelled`; it is gone when the other domain says so. */
+  override tearDown(): void {
+    this.phase = LEAVING;
+    this.state = FAILED;
+    this.result = new Cancelled();
     const run = this.domain.run;
     post(run, { t: "cancel", run: run.id, to: this.target, id: this.uid });
   }
@@ -145,7 +148,7 @@ function spawnRemote(task: Task, domain: Domain, target: number, fn: Ref, arg: {
     run.outside -= 1;
     child.state = FAILED;
     child.result = new TypeError(`${where}: what the task needs cannot be sent to domain ${target}: ${describe(e)}`, { cause: e });
-    child.done = true;
+    child.phase = DONE;
   }
   return child;
 }
@@ -231,6 +234,7 @@ class Anchor extends Task implements Wait {
   ) {
     super(uid, domain, null, noBody);
     this.code = null;
+    this.phase = PARKED; // on its one child, for good: `childDone` sends the outcome back
   }
   override get wait(): Wait {
     return this;
@@ -248,12 +252,13 @@ function answer(domain: Domain, anchor: Anchor, task: Task): void {
   if (!c.anchored.delete(task.uid)) return;
   detach(task);
   const reply = { t: "settled" as const, run: run.id, to: anchor.from, id: task.uid };
-  const ok = task.state === RETURNED && !task.torn;
+  const torn = task.phase === GONE;
+  const ok = task.state === RETURNED && !torn;
   try {
-    post(run, { ...reply, ok, value: encode(task.result, c.resources), torn: task.torn });
+    post(run, { ...reply, ok, value: encode(task.result, c.resources), torn });
   } catch (e) {
     const error = new TypeError(`Miou.call: the value task ${task.uid} returned cannot be sent back to domain ${anchor.from}: ${describe(e)}`);
-    post(run, { ...reply, ok: false, value: encode(error, c.resources), torn: task.torn });
+    post(run, { ...reply, ok: false, value: encode(error, c.resources), torn });
   }
   run.live -= 1;
 }
@@ -318,7 +323,7 @@ function handle(run: Run, m: Message): void {
     case "cancel": {
       const task = c.anchored.get(m.id);
       if (task === undefined) return; // its outcome is already on its way
-      cancelTree(domain, task);
+      cancelTree(task);
       if (task.done) answer(domain, task.parent as Anchor, task);
       return;
     }
@@ -358,23 +363,22 @@ function handle(run: Run, m: Message): void {
 function ended(run: Run, r: Remote, ok: boolean, result: () => unknown): void {
   crossing(run).remotes.delete(r.uid);
   run.outside -= 1;
-  if (r.torn) return drained(run.home, r);
+  if (r.phase === LEAVING) return drained(run.home, r, false);
   r.state = ok ? RETURNED : FAILED;
   r.result = result();
-  settle(run.home, r, ok ? "resolve" : "fail");
+  settle(run.home, r, null); // its own domain reported it
 }
 
 /** Domain `uid`'s thread stopped: its tasks are gone, and so are the tasks it made here. */
 function lost(run: Run, uid: number): void {
   const c = crossing(run);
-  const domain = run.home;
   for (const r of [...c.remotes.values()])
     if (r.target === uid) ended(run, r, false, () => new Error(`miou: worker domain ${uid} stopped before task ${r.uid} ended; its cleanup did not run`));
   for (const task of [...c.anchored.values()]) {
     if ((task.parent as Anchor).from !== uid) continue;
     c.anchored.delete(task.uid);
     run.live -= 1;
-    cancelTree(domain, task);
+    cancelTree(task);
   }
 }
 
