@@ -51,14 +51,14 @@ function isFrameSafe(r: unknown): r is Frame {
 
 /** One thread's scheduler: its run queue, hooks, event source and loop. */
 export class Domain {
-  readonly queue = new Queue<Task>();
+  private readonly queue = new Queue<Task>();
   /** Hooks of this domain, newest first; all run before every step. */
-  hooks: Hook[] = [];
+  private hooks: Hook[] = [];
   readonly random: Random;
   /** Tasks parked in `suspend`: while there are any, a custom `select` is polled. */
-  suspended = 0;
+  private suspended = 0;
   /** Uids of syscalls whose task was cancelled, handed to the next `select` (a custom one only). */
-  cancelledSyscalls: number[] = [];
+  private cancelledSyscalls: number[] = [];
   /** A `select` promise is pending. */
   private selecting = false;
   /** The run has a `trace` callback: the hot paths test this before building an event. */
@@ -70,13 +70,49 @@ export class Domain {
     readonly uid: number,
     readonly run: Run,
     /** The event source; set once, early, on a worker whose `events` had to be loaded. */
-    public events: Events | null,
+    private source: Events | null,
   ) {
     this.random = new Random(run.seed, uid);
     this.tracing = run.tracing;
   }
 
+  /** The event source: a custom one (Miou's `events`), or null for the default. */
+  get events(): Events | null {
+    return this.source;
+  }
+
+  /** Sets the event source of a worker's domain, loaded after the domain was made. */
+  useEvents(events: Events): void {
+    this.source = events;
+  }
+
+  /** Adds a hook: it runs before every step, before the hooks added earlier. */
+  addHook(hook: Hook): void {
+    this.hooks = [hook, ...this.hooks];
+  }
+
+  /** Removes a hook; a hook that is not there is left alone. */
+  removeHook(hook: Hook): void {
+    this.hooks = this.hooks.filter((h) => h !== hook);
+  }
+
+  /** A task parks on a syscall: while any do, a custom event source is polled. */
+  syscallParked(): void {
+    this.suspended += 1;
+  }
+
+  /** A task parked on a syscall is woken, or torn down. */
+  syscallLeft(): void {
+    this.suspended -= 1;
+  }
+
   // ---- tasks entering and leaving the queue ---------------------------------------------------
+
+  /** Queues a task made outside `spawn` (one another domain asked for): it first runs at its turn. */
+  enqueue(task: Task): void {
+    this.queue.push(task);
+    this.run.emit("spawn", task);
+  }
 
   /** Creates a task; it first runs at its turn, after everything queued before it. */
   spawn(parent: Task | null, body: () => unknown): Task {
@@ -114,14 +150,14 @@ export class Domain {
    * rest of the run (a long-lived server with timeouts would grow without bound).
    */
   forget(uid: number): void {
-    if (this.events !== null) this.cancelledSyscalls.push(uid);
+    if (this.source !== null) this.cancelledSyscalls.push(uid);
   }
 
   // ---- the loop -------------------------------------------------------------------------------
 
   /** Makes sure the loop runs soon; safe to call from any callback on this domain's thread. */
   kick(): void {
-    if (this.selecting) this.events!.interrupt();
+    if (this.selecting) this.source!.interrupt();
     if (this.looping || this.scheduled) return;
     this.scheduled = true;
     Promise.resolve().then(() => this.loop());
@@ -151,7 +187,7 @@ export class Domain {
           if (task === undefined) break;
           this.step(task);
           if (run.over) break;
-          if (this.events !== null && this.suspended > 0 && !this.selecting) {
+          if (this.source !== null && this.suspended > 0 && !this.selecting) {
             this.poll(false);
             if (run.over) break;
           }
@@ -172,7 +208,7 @@ export class Domain {
    * nothing can ever happen. True when tasks became runnable and the loop should go on.
    */
   private idle(): boolean {
-    if (this.events !== null && this.suspended > 0) {
+    if (this.source !== null && this.suspended > 0) {
       if (this.selecting) return false;
       this.poll(true);
       if (this.queue.length > 0 || this.run.over) return true;
@@ -180,7 +216,7 @@ export class Domain {
       if (!this.selecting) this.later();
       return false;
     }
-    if (this.suspended > 0 || this.run.outside > 0) return false; // `wake` or a message kicks us
+    if (this.suspended > 0 || this.run.waitsElsewhere) return false; // `wake` or a message kicks us
     return this.run.stalled();
   }
 
@@ -190,7 +226,7 @@ export class Domain {
     let result: Signal[] | PromiseLike<Signal[]>;
     let now: boolean;
     try {
-      result = this.events!.select(block, cancelled);
+      result = this.source!.select(block, cancelled);
     } catch (e) {
       this.run.fatal(thrownBy("events.select", e));
       return;

@@ -17,7 +17,7 @@
  * | SPAWNED ... PARKED       | cancelled                               | UNWINDING         | `cancel`; `wait.teardown`; its frames run with `Cancelled` (`tearDownHere`)       |
  * | UNWINDING                | its frames ended                        | GONE              | finalisers; `cancelled`; detached from its parent (`tearDownHere`)                |
  * | UNWINDING                | ended, children on other domains left   | LEAVING           | it leaves its parent only when they are gone (`tearDownHere`)                     |
- * | AWAY                     | its domain reports the outcome          | DONE              | the stand-in settles (`domains/remote.ts`, `settle`)                              |
+ * | AWAY                     | its domain reports the outcome          | DONE              | the stand-in settles (`domains/stand-ins.ts`, `settle`)                           |
  * | AWAY                     | cancelled                               | LEAVING           | outcome `Cancelled`; the other domain is asked to tear it down (`Remote.tearDown`)|
  * | DRAINING                 | its last child is gone                  | DONE              | `fail`; a parent parked on it is told (`drained`)                                 |
  * | DRAINING                 | cancelled                               | LEAVING           | it will leave its parent instead of settling (`unwind`)                           |

@@ -39,7 +39,7 @@ export class Syscall implements Wait {
   /** Parks the task on it; only when it is not signalled yet. */
   park(): void {
     this.state = PARKED;
-    this.domain.suspended += 1;
+    this.domain.syscallParked();
   }
 
   /**
@@ -50,7 +50,7 @@ export class Syscall implements Wait {
     if (this.state !== PARKED) return;
     this.state = FRESH;
     const domain = this.domain;
-    domain.suspended -= 1;
+    domain.syscallLeft();
     domain.forget(this.uid);
   }
 
@@ -62,7 +62,7 @@ export class Syscall implements Wait {
     const domain = this.domain;
     domain.run.emit("signal", this.task);
     if (was !== PARKED) return;
-    domain.suspended -= 1;
+    domain.syscallLeft();
     domain.wake(this.task, undefined);
   }
 }

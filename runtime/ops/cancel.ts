@@ -4,7 +4,7 @@ import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";
 import { asTask, type Operation, type Promise } from "../types.js";
-import { ensureChild } from "./await.js";
+import { ensureChild } from "./ensure-child.js";
 
 class CancelOp extends Op<void> implements Wait {
   constructor(readonly p: Task) {

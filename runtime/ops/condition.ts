@@ -9,7 +9,8 @@ import { PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import type { Task } from "../core/task.js";
 import { isInstance, type Operation } from "../types.js";
-import { LockOp, acquire, asMutex, checkOwner, local, release, type Mutex, type MutexState } from "./mutex.js";
+import { local } from "./local.js";
+import { LockOp, acquire, asMutex, checkOwner, release, type Mutex, type MutexState } from "./mutex.js";
 
 declare const CONDITION: unique symbol;
 

@@ -9,7 +9,8 @@ import { Op, PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import type { Task, Wait } from "../core/task.js";
 import { isInstance, type Body, type Operation, type Returned } from "../types.js";
-import { frame } from "./protect.js";
+import { frame } from "./frame.js";
+import { local } from "./local.js";
 
 declare const MUTEX: unique symbol;
 
@@ -26,20 +27,6 @@ export class MutexState {
   owner: Task | null = null;
   readonly waiters = new WaitList<LockOp>();
   constructor(readonly domain: Domain) {}
-}
-
-/**
- * Mutex, Condition and Lazy are local to their domain: their waiters are woken through that
- * domain's queue, which no other domain may touch.
- */
-export function local(what: { readonly domain: Domain }, here: Domain, fn: string, kind: string): void {
-  const d = what.domain;
-  if (d === here) return;
-  const where = d.run === here.run ? `domain ${d.uid}` : `domain ${d.uid} of another Miou.run`;
-  throw new TypeError(
-    `Miou.${fn}: this ${kind} was created on ${where}, and a ${kind} is local to the domain that created it; ` +
-      `create one on the domain that uses it (this is domain ${here.uid})`,
-  );
 }
 
 export function asMutex(m: unknown, fn: string): MutexState {
