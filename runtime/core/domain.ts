@@ -29,8 +29,8 @@ const SLICE_MS = 4;
 /** How many times an unwinding task may swallow `Cancelled` and carry on before it is dropped. */
 const UNWIND_LIMIT = 1000;
 
-// What `drive` reports: the task yielded an operation (`fiber.op`), or its outermost frame
-// returned or threw (`fiber.input` holds the value or the error).
+// What `drive` reports: the task yielded an operation (`fiber.next`), or its outermost frame
+// returned or threw (`fiber.next` holds the value or the error).
 const YIELDED = 0;
 const ENDED_NEXT = 1;
 const ENDED_THROW = 2;
@@ -130,16 +130,19 @@ export class Domain {
   wake(task: Task, input: unknown): void {
     if (task.phase !== PARKED) return;
     task.phase = WOKEN;
-    task.fiber!.input = input;
+    task.fiber!.next = input;
     this.queue.push(task);
     this.kick();
   }
 
-  /** PARKED → WOKEN: services `op` again at the task's next turn (what it waited for happened). */
+  /**
+   * PARKED → READY: services `op` again at the task's next turn (what it waited for happened).
+   * Like a woken task, it keeps its `wait` until then.
+   */
   retry(task: Task, op: Op): void {
     if (task.phase !== PARKED) return;
-    task.phase = WOKEN;
-    task.fiber!.op = op;
+    task.phase = READY;
+    task.fiber!.next = op;
     this.queue.push(task);
     this.kick();
   }
@@ -298,18 +301,20 @@ export class Domain {
       if (this.start(task, code)) this.requeue(task);
       return;
     }
-    // READY or WOKEN, past its first step: it has frames, hence a fiber.
+    // READY (an operation to service) or WOKEN (a value to resume with), past its first step:
+    // it has frames, hence a fiber. Whatever it waited on, it no longer does.
     const fiber = code as Fiber;
-    if (phase === WOKEN) fiber.wait = null;
+    fiber.wait = null;
     let budget = this.run.quanta;
     let mode = NEXT;
-    let value = fiber.input;
-    fiber.input = undefined;
+    let op: Op | null = null;
+    let value: unknown = undefined;
+    if (phase === READY) op = fiber.next as Op;
+    else value = fiber.next;
+    fiber.next = undefined;
     for (;;) {
-      const op = fiber.op;
       let ends = false;
       if (op !== null) {
-        fiber.op = null;
         mode = NEXT;
         try {
           value = op.perform(task, this);
@@ -327,7 +332,9 @@ export class Domain {
       budget -= 1;
       const how = this.drive(task, fiber, mode, value);
       if (how !== YIELDED) return this.finish(task, fiber, how);
-      if (budget <= 0 || ends) return this.requeue(task);
+      if (budget <= 0 || ends) return this.requeue(task); // READY, `fiber.next` its operation
+      op = fiber.next as Op;
+      fiber.next = undefined;
     }
   }
 
@@ -366,8 +373,8 @@ export class Domain {
   }
 
   /**
-   * Resumes the task's frames until one yields an operation (YIELDED: `fiber.op` is set) or the
-   * outermost frame ends (ENDED_NEXT or ENDED_THROW: `fiber.input` holds the value or the
+   * Resumes the task's frames until one yields an operation (YIELDED: `fiber.next` is set) or the
+   * outermost frame ends (ENDED_NEXT or ENDED_THROW: `fiber.next` holds the value or the
    * error). Calls of suspending functions push frames; their returns and throws pop them.
    * `lifecycle.ts` also calls it, to unwind a cancelled task.
    */
@@ -419,7 +426,7 @@ export class Domain {
         fiber.site = SITE.id;
         SITE.id = 0;
         if (task.phase !== UNWINDING) {
-          fiber.op = op;
+          fiber.next = op;
           ctx.suspendable = false;
           return YIELDED;
         }
@@ -472,13 +479,13 @@ export class Domain {
     ctx.suspendable = false;
     fiber.top = null;
     fiber.stack = null;
-    fiber.input = value;
+    fiber.next = value;
     return mode === NEXT ? ENDED_NEXT : ENDED_THROW;
   }
 
   /** The outermost frame ended: the fiber goes, and the task settles with its outcome. */
   private finish(task: Task, fiber: Fiber, how: number): void {
-    const value = fiber.input;
+    const value = fiber.next;
     task.code = null;
     if (how === ENDED_NEXT) this.returned(task, value);
     else this.failed(task, value);

@@ -9,12 +9,13 @@
  * | READY, WOKEN             | its turn                                | STEPPING          | its op is serviced, or its frame resumed; WOKEN drops its `wait` (`Domain.step`)  |
  * | STEPPING                 | an op returns `PARK`                    | PARKED            | in no queue; `fiber.wait` is what wakes it (`Domain.step`)                        |
  * | STEPPING                 | quanta used up, or `yield_`             | READY             | back of the queue with its op (`Domain.requeue`)                                  |
- * | PARKED                   | `wake`, `retry`                         | WOKEN             | back of the queue; `wait` kept until it resumes (`Domain.wake`, `Domain.retry`)   |
+ * | PARKED                   | `wake`                                  | WOKEN             | back of the queue with a value; `wait` kept until it resumes (`Domain.wake`)      |
+ * | PARKED                   | `retry`                                 | READY             | back of the queue with its op; `wait` kept until it resumes (`Domain.retry`)      |
  * | STEPPING                 | its code returns                        | DONE              | `resolve`; a parent parked on it is told (`returned`, `settle`)                   |
  * | STEPPING                 | returns with children or resources      | ABORTED           | `Still_has_children` / `Resource_leaked` end the run; `fail` (`abort`)            |
  * | STEPPING                 | its code throws                         | DONE              | finalisers, children torn down, `fail` (`failed`)                                 |
  * | STEPPING                 | throws, children on other domains left  | DRAINING          | as above, but it settles only when they are gone (`failed`)                       |
- * | SPAWNED ... PARKED       | cancelled                               | UNWINDING         | `cancel`; `wait.teardown`; its frames run with `Cancelled` (`tearDownHere`)       |
+ * | SPAWNED ... PARKED       | cancelled                               | UNWINDING         | `cancel`; `wait.teardown` if it has one; its frames run with `Cancelled` (`tearDownHere`) |
  * | UNWINDING                | its frames ended                        | GONE              | finalisers; `cancelled`; detached from its parent (`tearDownHere`)                |
  * | UNWINDING                | ended, children on other domains left   | LEAVING           | it leaves its parent only when they are gone (`tearDownHere`)                     |
  * | AWAY                     | its domain reports the outcome          | DONE              | the stand-in settles (`domains/stand-ins.ts`, `settle`)                           |
@@ -34,7 +35,8 @@
  *   only children on other domains make a task wait (DRAINING, LEAVING), and each reports its
  *   end by message (`drained`);
  * - a waiting operation has one teardown (`Wait.teardown`), called whether its task is PARKED
- *   or WOKEN: the task never resumes from that wait.
+ *   or woken but not resumed (WOKEN, or READY after `retry`): the task never resumes from that
+ *   wait.
  */
 import { ctx } from "./context.js";
 import type { Domain } from "./domain.js";
@@ -164,8 +166,7 @@ export function tearDownHere(d: Domain, task: Task): void {
   if (fiber !== null) {
     const wait = fiber.wait;
     fiber.wait = null;
-    fiber.op = null;
-    fiber.input = undefined;
+    fiber.next = undefined;
     wait?.teardown?.(task);
     if (fiber.top !== null) {
       ctx.task = task;

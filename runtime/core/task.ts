@@ -4,7 +4,7 @@
  * budgeted at 500 bytes all in): children are an intrusive list, the running state lives in a
  * `Fiber` that exists only while the task has frames, and the rarely used fields start `null`.
  */
-import type { Frame, Op } from "./protocol.js";
+import type { Frame } from "./protocol.js";
 import type { Domain } from "./domain.js";
 import type { Resource } from "./resource.js";
 
@@ -21,7 +21,7 @@ export const THROW = 1;
 // transition; the order matters (`step` skips anything past WOKEN, `done` is ABORTED and up).
 /** Spawned: its body has not run; it is in the run queue. */
 export const SPAWNED = 0;
-/** It has frames and an operation to service: it is in the run queue. */
+/** It has frames and an operation to service: it is in the run queue (after `retry`, with its `wait` kept until it resumes). */
 export const READY = 1;
 /** What it waited on answered: it is in the run queue, and keeps its `wait` until it resumes. */
 export const WOKEN = 2;
@@ -85,10 +85,12 @@ export class Fiber {
   stack: unknown[] | null = null;
   /** The call site `top` is suspended at (compiled code only; 0 when unknown). */
   site = 0;
-  /** The operation to service at the task's next turn, if it yielded one. */
-  op: Op | null = null;
-  /** What to resume with when `op` is null; the outcome once the outermost frame ended. */
-  input: unknown = undefined;
+  /**
+   * One slot, read by the phase (every field costs 8 bytes per parked task): the operation to
+   * service at the next turn (READY), the value to resume with (WOKEN), or the outcome once
+   * the outermost frame ended.
+   */
+  next: unknown = undefined;
   /** What the task is parked on (PARKED), or was woken from (WOKEN). */
   wait: Wait | null = null;
 

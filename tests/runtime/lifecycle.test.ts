@@ -57,6 +57,26 @@ test("STEPPING → PARKED → WOKEN → STEPPING: a task parked on a syscall, wo
   assert.equal(seen, [PARKED, WOKEN, STEPPING]);
 });
 
+test("PARKED → READY → STEPPING: a task parked on await_ is retried when its child settles", async () => {
+  const seen: number[] = [];
+  await Miou.run(function* () {
+    let a: Miou.Promise<void> | null = null;
+    a = yield* Miou.async(function* () {
+      const b = yield* Miou.async(function* () {
+        while (phase(a!) !== PARKED) yield* Miou.yield_();
+      });
+      yield* Miou.await_exn(b);
+      seen.push(phase(a!));
+    });
+    while (phase(a) !== PARKED) yield* Miou.yield_();
+    seen.push(phase(a));
+    while (phase(a) === PARKED) yield* Miou.yield_();
+    seen.push(phase(a));
+    yield* Miou.await_exn(a);
+  });
+  assert.equal(seen, [PARKED, READY, STEPPING]);
+});
+
 test("STEPPING → DONE: a task that returns settles, returned", async () => {
   await Miou.run(function* () {
     const p = yield* Miou.async(() => 1);
