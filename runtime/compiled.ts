@@ -5,7 +5,7 @@
 // No host here: runtime/entry/<host>/compiled.ts installs its adapter, then re-exports this module.
 
 export { OP, at, registerSites } from "./core/protocol.js";
-export { frame } from "./ops/protect.js";
+export { frame } from "./ops/frame.js";
 export { portable } from "./domains/portable.js";
 export { maybe, suspends, plain, map, forEach, filter, flatMap, some, every, find, findIndex, reduce } from "./ops/compiled.js";
 

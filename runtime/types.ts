@@ -23,11 +23,7 @@ export interface Operation<T> {
   [Symbol.iterator](): Iterator<unknown, T, unknown>;
 }
 
-/** A task body: a plain function, or a generator function whose return value is the task's. */
-export type Body<T> = (() => Generator<unknown, T, any>) | (() => T);
-
-/** What a task body produces: a generator's return value, or a plain function's result. */
-export type Returned<F> = F extends () => Generator<unknown, infer R, any> ? R : F extends () => infer R ? R : never;
+export type { Body, Returned } from "./core/body.js";
 
 /**
  * `v instanceof cls` for a value a user handed in, false instead of a throw when `v` refuses

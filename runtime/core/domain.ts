@@ -13,7 +13,7 @@
  */
 import { PRIMITIVES, bodyOf, ctx } from "./context.js";
 import { Cancelled } from "./errors.js";
-import { cancelTree, failed, returned } from "./ending.js";
+import { cancelTree, failed, returned, tearDownHere } from "./lifecycle.js";
 import { augment, augmented } from "./logical-stack.js";
 import { badSelect, badYield, foreignCopy, thrownBy } from "./mistakes.js";
 import { Now, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, type Frame } from "./protocol.js";
@@ -21,13 +21,19 @@ import { Queue } from "./queue.js";
 import { Random } from "./random.js";
 import type { Run } from "./run.js";
 import { Signal, type Events } from "./syscall.js";
-import { Fiber, NEXT, THROW, Task } from "./task.js";
+import { Fiber, NEXT, PARKED, READY, STEPPING, THROW, Task, UNWINDING, WOKEN } from "./task.js";
 import { platform } from "./platform.js";
 
 /** How long a domain runs steps before it lets the JavaScript event loop have a turn. */
 const SLICE_MS = 4;
 /** How many times an unwinding task may swallow `Cancelled` and carry on before it is dropped. */
 const UNWIND_LIMIT = 1000;
+
+// What `drive` reports: the task yielded an operation (`fiber.next`), or its outermost frame
+// returned or threw (`fiber.next` holds the value or the error).
+const YIELDED = 0;
+const ENDED_NEXT = 1;
+const ENDED_THROW = 2;
 
 export interface Hook {
   readonly fn: () => void;
@@ -45,14 +51,14 @@ function isFrameSafe(r: unknown): r is Frame {
 
 /** One thread's scheduler: its run queue, hooks, event source and loop. */
 export class Domain {
-  readonly queue = new Queue<Task>();
+  private readonly queue = new Queue<Task>();
   /** Hooks of this domain, newest first; all run before every step. */
-  hooks: Hook[] = [];
+  private hooks: Hook[] = [];
   readonly random: Random;
   /** Tasks parked in `suspend`: while there are any, a custom `select` is polled. */
-  suspended = 0;
+  private suspended = 0;
   /** Uids of syscalls whose task was cancelled, handed to the next `select` (a custom one only). */
-  cancelledSyscalls: number[] = [];
+  private cancelledSyscalls: number[] = [];
   /** A `select` promise is pending. */
   private selecting = false;
   /** The run has a `trace` callback: the hot paths test this before building an event. */
@@ -64,13 +70,49 @@ export class Domain {
     readonly uid: number,
     readonly run: Run,
     /** The event source; set once, early, on a worker whose `events` had to be loaded. */
-    public events: Events | null,
+    private source: Events | null,
   ) {
     this.random = new Random(run.seed, uid);
     this.tracing = run.tracing;
   }
 
+  /** The event source: a custom one (Miou's `events`), or null for the default. */
+  get events(): Events | null {
+    return this.source;
+  }
+
+  /** Sets the event source of a worker's domain, loaded after the domain was made. */
+  useEvents(events: Events): void {
+    this.source = events;
+  }
+
+  /** Adds a hook: it runs before every step, before the hooks added earlier. */
+  addHook(hook: Hook): void {
+    this.hooks = [hook, ...this.hooks];
+  }
+
+  /** Removes a hook; a hook that is not there is left alone. */
+  removeHook(hook: Hook): void {
+    this.hooks = this.hooks.filter((h) => h !== hook);
+  }
+
+  /** A task parks on a syscall: while any do, a custom event source is polled. */
+  syscallParked(): void {
+    this.suspended += 1;
+  }
+
+  /** A task parked on a syscall is woken, or torn down. */
+  syscallLeft(): void {
+    this.suspended -= 1;
+  }
+
   // ---- tasks entering and leaving the queue ---------------------------------------------------
+
+  /** Queues a task made outside `spawn` (one another domain asked for): it first runs at its turn. */
+  enqueue(task: Task): void {
+    this.queue.push(task);
+    this.run.emit("spawn", task);
+  }
 
   /** Creates a task; it first runs at its turn, after everything queued before it. */
   spawn(parent: Task | null, body: () => unknown): Task {
@@ -80,23 +122,27 @@ export class Domain {
     return task;
   }
 
-  /** Resumes a parked task at its next turn, with a value or an error. */
-  wake(task: Task, mode: number, input: unknown): void {
-    const fiber = task.fiber;
-    if (task.done || fiber === null || fiber.top === null) return;
-    fiber.wait = null;
-    task.mode = mode;
-    fiber.input = input;
+  /**
+   * PARKED → WOKEN: resumes the task with `input` at its next turn. It keeps its `wait` until
+   * then, so that a cancellation in between tears the wait down. Anything but a parked task is
+   * left alone: a task is in the queue at most once.
+   */
+  wake(task: Task, input: unknown): void {
+    if (task.phase !== PARKED) return;
+    task.phase = WOKEN;
+    task.fiber!.next = input;
     this.queue.push(task);
     this.kick();
   }
 
-  /** Services a parked task's operation again at its next turn (what it waited for happened). */
+  /**
+   * PARKED → READY: services `op` again at the task's next turn (what it waited for happened).
+   * Like a woken task, it keeps its `wait` until then.
+   */
   retry(task: Task, op: Op): void {
-    const fiber = task.fiber;
-    if (task.done || fiber === null || fiber.top === null) return;
-    fiber.wait = null;
-    fiber.op = op;
+    if (task.phase !== PARKED) return;
+    task.phase = READY;
+    task.fiber!.next = op;
     this.queue.push(task);
     this.kick();
   }
@@ -107,14 +153,14 @@ export class Domain {
    * rest of the run (a long-lived server with timeouts would grow without bound).
    */
   forget(uid: number): void {
-    if (this.events !== null) this.cancelledSyscalls.push(uid);
+    if (this.source !== null) this.cancelledSyscalls.push(uid);
   }
 
   // ---- the loop -------------------------------------------------------------------------------
 
   /** Makes sure the loop runs soon; safe to call from any callback on this domain's thread. */
   kick(): void {
-    if (this.selecting) this.events!.interrupt();
+    if (this.selecting) this.source!.interrupt();
     if (this.looping || this.scheduled) return;
     this.scheduled = true;
     Promise.resolve().then(() => this.loop());
@@ -144,7 +190,7 @@ export class Domain {
           if (task === undefined) break;
           this.step(task);
           if (run.over) break;
-          if (this.events !== null && this.suspended > 0 && !this.selecting) {
+          if (this.source !== null && this.suspended > 0 && !this.selecting) {
             this.poll(false);
             if (run.over) break;
           }
@@ -165,7 +211,7 @@ export class Domain {
    * nothing can ever happen. True when tasks became runnable and the loop should go on.
    */
   private idle(): boolean {
-    if (this.events !== null && this.suspended > 0) {
+    if (this.source !== null && this.suspended > 0) {
       if (this.selecting) return false;
       this.poll(true);
       if (this.queue.length > 0 || this.run.over) return true;
@@ -173,7 +219,7 @@ export class Domain {
       if (!this.selecting) this.later();
       return false;
     }
-    if (this.suspended > 0 || this.run.outside > 0) return false; // `wake` or a message kicks us
+    if (this.suspended > 0 || this.run.waitsElsewhere) return false; // `wake` or a message kicks us
     return this.run.stalled();
   }
 
@@ -183,7 +229,7 @@ export class Domain {
     let result: Signal[] | PromiseLike<Signal[]>;
     let now: boolean;
     try {
-      result = this.events!.select(block, cancelled);
+      result = this.source!.select(block, cancelled);
     } catch (e) {
       this.run.fatal(thrownBy("events.select", e));
       return;
@@ -245,7 +291,9 @@ export class Domain {
 
   /** One turn of `task`: its first run, or up to `quanta` serviced operations. */
   private step(task: Task): void {
-    if (task.done) return; // torn down while it was queued
+    const phase = task.phase;
+    if (phase > WOKEN) return; // torn down while it was queued
+    task.phase = STEPPING;
     ctx.task = task;
     if (this.tracing) this.run.emit("resume", task);
     const code = task.code;
@@ -253,17 +301,20 @@ export class Domain {
       if (this.start(task, code)) this.requeue(task);
       return;
     }
-    // Queued and not done, past its first step: it has frames, hence a fiber.
+    // READY (an operation to service) or WOKEN (a value to resume with), past its first step:
+    // it has frames, hence a fiber. Whatever it waited on, it no longer does.
     const fiber = code as Fiber;
+    fiber.wait = null;
     let budget = this.run.quanta;
-    let mode = task.mode;
-    let value = fiber.input;
-    fiber.input = undefined;
+    let mode = NEXT;
+    let op: Op | null = null;
+    let value: unknown = undefined;
+    if (phase === READY) op = fiber.next as Op;
+    else value = fiber.next;
+    fiber.next = undefined;
     for (;;) {
-      const op = fiber.op;
       let ends = false;
       if (op !== null) {
-        fiber.op = null;
         mode = NEXT;
         try {
           value = op.perform(task, this);
@@ -272,14 +323,18 @@ export class Domain {
           value = e;
         }
         if (value === PARK) {
+          task.phase = PARKED;
           this.run.emit("suspend", task);
           return;
         }
         ends = op.ends;
       }
       budget -= 1;
-      if (!this.drive(task, fiber, mode, value)) return this.finish(task, fiber);
-      if (budget <= 0 || ends) return this.requeue(task);
+      const how = this.drive(task, fiber, mode, value);
+      if (how !== YIELDED) return this.finish(task, fiber, how);
+      if (budget <= 0 || ends) return this.requeue(task); // READY, `fiber.next` its operation
+      op = fiber.next as Op;
+      fiber.next = undefined;
     }
   }
 
@@ -288,6 +343,7 @@ export class Domain {
    * (`resume`) ends with exactly one of `yield` (here), `suspend`, `resolve` or `fail`.
    */
   private requeue(task: Task): void {
+    task.phase = READY;
     this.queue.push(task);
     if (this.tracing) this.run.emit("yield", task);
   }
@@ -310,18 +366,19 @@ export class Domain {
     }
     const fiber = new Fiber(r);
     task.code = fiber;
-    if (this.drive(task, fiber, NEXT, undefined)) return true;
-    this.finish(task, fiber);
+    const how = this.drive(task, fiber, NEXT, undefined);
+    if (how === YIELDED) return true;
+    this.finish(task, fiber, how);
     return false;
   }
 
   /**
-   * Resumes the task's frames until one yields an operation (true: `fiber.op` is set) or the
-   * outermost frame ends (false: `task.mode` and `fiber.input` hold the outcome). Calls of
-   * suspending functions push frames; their returns and throws pop them. `ending.ts` also calls
-   * it, to unwind a cancelled task.
+   * Resumes the task's frames until one yields an operation (YIELDED: `fiber.next` is set) or the
+   * outermost frame ends (ENDED_NEXT or ENDED_THROW: `fiber.next` holds the value or the
+   * error). Calls of suspending functions push frames; their returns and throws pop them.
+   * `lifecycle.ts` also calls it, to unwind a cancelled task.
    */
-  drive(task: Task, fiber: Fiber, mode: number, value: unknown): boolean {
+  drive(task: Task, fiber: Fiber, mode: number, value: unknown): number {
     let gen = fiber.top as Frame;
     let swallowed = 0;
     // Every way out of the loop clears `suspendable` (`ended` does it for the "false" ones): no
@@ -340,7 +397,7 @@ export class Domain {
       } catch (e) {
         if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e, this.run.site);
         const stack = fiber.stack;
-        if (stack === null || stack.length === 0) return this.ended(task, fiber, THROW, e);
+        if (stack === null || stack.length === 0) return this.ended(fiber, THROW, e);
         fiber.site = stack.pop() as number;
         gen = fiber.top = stack.pop() as Frame;
         mode = THROW;
@@ -349,7 +406,7 @@ export class Domain {
       }
       if (done) {
         const stack = fiber.stack;
-        if (stack === null || stack.length === 0) return this.ended(task, fiber, NEXT, y);
+        if (stack === null || stack.length === 0) return this.ended(fiber, NEXT, y);
         fiber.site = stack.pop() as number;
         gen = fiber.top = stack.pop() as Frame;
         mode = NEXT;
@@ -368,10 +425,10 @@ export class Domain {
         const op = y as Op;
         fiber.site = SITE.id;
         SITE.id = 0;
-        if (!task.unwinding) {
-          fiber.op = op;
+        if (task.phase !== UNWINDING) {
+          fiber.next = op;
           ctx.suspendable = false;
-          return true;
+          return YIELDED;
         }
         // A cancelled task unwinds: cleanup operations complete at once, any other raises.
         if (op.cleanup) {
@@ -386,7 +443,7 @@ export class Domain {
           ctx.suspendable = true;
         } else if (++swallowed > UNWIND_LIMIT) {
           platform.report(`miou: task ${task.uid} kept catching Miou.Cancelled while unwinding; its frames were dropped`, undefined);
-          return this.ended(task, fiber, THROW, new Cancelled());
+          return this.ended(fiber, THROW, new Cancelled());
         } else {
           mode = THROW;
           value = new Cancelled();
@@ -418,24 +475,23 @@ export class Domain {
     }
   }
 
-  private ended(task: Task, fiber: Fiber, mode: number, value: unknown): false {
+  private ended(fiber: Fiber, mode: number, value: unknown): number {
     ctx.suspendable = false;
     fiber.top = null;
     fiber.stack = null;
-    task.mode = mode;
-    fiber.input = value;
-    return false;
+    fiber.next = value;
+    return mode === NEXT ? ENDED_NEXT : ENDED_THROW;
   }
 
   /** The outermost frame ended: the fiber goes, and the task settles with its outcome. */
-  private finish(task: Task, fiber: Fiber): void {
-    const value = fiber.input;
+  private finish(task: Task, fiber: Fiber, how: number): void {
+    const value = fiber.next;
     task.code = null;
-    if (task.mode === NEXT) this.returned(task, value);
+    if (how === ENDED_NEXT) this.returned(task, value);
     else this.failed(task, value);
   }
 
-  // ---- how a task ends: see ending.ts -------------------------------------------------------
+  // ---- how a task ends: see lifecycle.ts ----------------------------------------------------
 
   private returned(task: Task, value: unknown): void {
     returned(this, task, value);
@@ -445,8 +501,13 @@ export class Domain {
     failed(this, task, error);
   }
 
-  /** Cancels `root` and its whole subtree, children before parents (see ending.ts). */
+  /** Cancels `root` and its whole subtree, children before parents (see lifecycle.ts). */
   cancelTree(root: Task): void {
-    cancelTree(this, root);
+    cancelTree(root);
+  }
+
+  /** Tears down one task of this domain (`Task.tearDown`; see lifecycle.ts). */
+  tearDown(task: Task): void {
+    tearDownHere(this, task);
   }
 }

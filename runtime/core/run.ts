@@ -11,7 +11,7 @@ import { freshSeed } from "./random.js";
 import { platform } from "./platform.js";
 import { eventsOf, type Events } from "./syscall.js";
 import { RETURNED, type Task } from "./task.js";
-import type { Returned } from "../types.js";
+import type { Returned } from "./body.js";
 
 export type DomainUid = number;
 
@@ -58,9 +58,17 @@ export interface RunOptions {
   trace?: (event: TraceEvent) => void;
 }
 
-/** How a domain sends a message to another domain of its run (see `runtime/domains/`). */
-export interface Link {
-  post(message: { run: number; to: DomainUid; t: string; [field: string]: unknown }): void;
+/**
+ * What the domains layer (`runtime/domains/`) tells a run about its other domains. Null until
+ * the run first reaches another domain: a run without `call` or `parallel` never has one.
+ */
+export interface Elsewhere {
+  /** Tasks of this run on other domains whose end will be reported here: while there are any, an idle domain is waiting, not stalled, and the run does not conclude. */
+  readonly outside: number;
+  /** A fresh promise uid, unique across the run's domains. */
+  uid(): number;
+  /** The run is over on the thread that called `run`: its other domains forget it. */
+  end(): void;
 }
 
 /**
@@ -77,19 +85,14 @@ export abstract class Run {
   root: Task | null = null;
   /** The run is over here: the root settled, or an uncatchable error ended it. */
   over = false;
-  /** Things outside this domain's queue that will wake a task later (tasks on other domains). */
-  outside = 0;
-  /** Tasks other domains made here whose outcome they have not been sent yet. */
-  live = 0;
-  /** Promise uids, shared by every domain of the run once it has workers; the root task gets 1. */
-  uids: Int32Array | null = null;
+  /** Its other domains, once it has reached one (`runtime/domains/distribution.ts`). */
+  elsewhere: Elsewhere | null = null;
+  /** The next promise uid while this domain issues them alone; the root task gets 1. */
   private next = 1;
   /** An Error made where `run` was called: its stack ends the stacks of the run's errors. */
   site: { stack?: unknown } | null = null;
   /** The name of the function `run` was given, for errors that name the root task. */
   main = "";
-  /** How this domain reaches the others; set at the first cross-domain message. */
-  link: Link | null = null;
 
   constructor(
     /** The run's id on the thread that called `run`; workers learn it by message. */
@@ -104,18 +107,24 @@ export abstract class Run {
 
   /** A fresh promise uid: in order of creation on dom0 alone, unique across the run's domains. */
   uid(): number {
-    const shared = this.uids;
-    if (shared !== null) return Atomics.add(shared, 0, 1) + 1;
+    const e = this.elsewhere;
+    return e === null ? this.next++ : e.uid();
+  }
+
+  /** A uid from this domain's own count: the uids issued so far here, once sharing starts. */
+  ownUid(): number {
     return this.next++;
   }
 
-  /** Starts sharing promise uids with other domains (from dom0's count so far). */
-  shareUids(): Int32Array | null {
-    if (this.uids === null && typeof SharedArrayBuffer !== "undefined") {
-      this.uids = new Int32Array(new SharedArrayBuffer(4));
-      this.uids[0] = this.next - 1;
-    }
-    return this.uids;
+  /** How many uids this domain has issued from its own count. */
+  get issued(): number {
+    return this.next - 1;
+  }
+
+  /** Tasks on other domains will still report here. */
+  get waitsElsewhere(): boolean {
+    const e = this.elsewhere;
+    return e !== null && e.outside > 0;
   }
 
   /** Reports one scheduler action to the run's `trace`. */
@@ -151,8 +160,6 @@ export class MainRun extends Run {
   readonly trace: ((event: TraceEvent) => void) | null;
   readonly home: Domain;
   readonly events: RunOptions["events"];
-  /** Called once the run is over and every domain is cleaned up (by the domains' code). */
-  onEnd: (() => void) | null = null;
   private fatalError: { error: unknown } | null = null;
   private tornDown = false;
   private concluded = false;
@@ -209,9 +216,9 @@ export class MainRun extends Run {
       this.tornDown = true;
       if (this.fatalError !== null) this.home.cancelTree(root);
     }
-    if (this.outside > 0) return;
+    if (this.waitsElsewhere) return;
     this.concluded = true;
-    this.onEnd?.();
+    this.elsewhere?.end();
     try {
       this.home.events?.finaliser?.();
     } catch (e) {

@@ -4,7 +4,6 @@
  */
 import type { Domain } from "./domain.js";
 import type { Task, Wait } from "./task.js";
-import { NEXT } from "./task.js";
 
 let nextSyscall = 1;
 
@@ -40,14 +39,18 @@ export class Syscall implements Wait {
   /** Parks the task on it; only when it is not signalled yet. */
   park(): void {
     this.state = PARKED;
-    this.domain.suspended += 1;
+    this.domain.syscallParked();
   }
 
-  /** The task was cancelled while parked: the next `select` is told to forget the uid. */
+  /**
+   * The task was cancelled while it waited on it. Still parked: the next `select` is told to
+   * forget the uid. Already signalled (woken, not resumed): `trigger` did the accounting.
+   */
   teardown(): void {
+    if (this.state !== PARKED) return;
     this.state = FRESH;
     const domain = this.domain;
-    domain.suspended -= 1;
+    domain.syscallLeft();
     domain.forget(this.uid);
   }
 
@@ -59,8 +62,8 @@ export class Syscall implements Wait {
     const domain = this.domain;
     domain.run.emit("signal", this.task);
     if (was !== PARKED) return;
-    domain.suspended -= 1;
-    domain.wake(this.task, NEXT, undefined);
+    domain.syscallLeft();
+    domain.wake(this.task, undefined);
   }
 }
 

@@ -4,31 +4,75 @@
  * budgeted at 500 bytes all in): children are an intrusive list, the running state lives in a
  * `Fiber` that exists only while the task has frames, and the rarely used fields start `null`.
  */
-import type { Frame, Op } from "./protocol.js";
+import type { Frame } from "./protocol.js";
 import type { Domain } from "./domain.js";
 import type { Resource } from "./resource.js";
 
+/** `Task.state`: the outcome as users see it (`Promise.state`). */
 export const RUNNING = 0;
 export const RETURNED = 1;
 export const FAILED = 2;
 
+/** How a frame is resumed: with a value, or with an error thrown in. */
 export const NEXT = 0;
 export const THROW = 1;
+
+// `Task.phase`: where the task is in its lifecycle. `lifecycle.ts` has the table of every
+// transition; the order matters (`step` skips anything past WOKEN, `done` is ABORTED and up).
+/** Spawned: its body has not run; it is in the run queue. */
+export const SPAWNED = 0;
+/** It has frames and an operation to service: it is in the run queue (after `retry`, with its `wait` kept until it resumes). */
+export const READY = 1;
+/** What it waited on answered: it is in the run queue, and keeps its `wait` until it resumes. */
+export const WOKEN = 2;
+/** Its domain is stepping it (it is `ctx.task`). */
+export const STEPPING = 3;
+/** It waits on `fiber.wait`, in no queue. */
+export const PARKED = 4;
+/** A stand-in whose task runs on another domain (`runtime/domains/`). */
+export const AWAY = 5;
+/** Cancelled: its frames run with `Cancelled` thrown in; ⏸ calls raise `Cancelled` at once. */
+export const UNWINDING = 6;
+/** Its code failed; children on other domains are still being torn down: then it settles. */
+export const DRAINING = 7;
+/** Torn down; children on other domains are still being torn down: then it leaves its parent. */
+export const LEAVING = 8;
+/** Its code ended with an uncatchable error: the run is ending. */
+export const ABORTED = 9;
+/** Settled: `state` and `result` are final; awaiters may take them. */
+export const DONE = 10;
+/** Torn down and detached from its parent. */
+export const GONE = 11;
 
 /** What a parked task waits on: told when a child settles, torn down if the task is cancelled. */
 export interface Wait {
   childDone?(task: Task, child: Task): void;
+  /**
+   * The task is cancelled while it waits: undo what waiting arranged. Called once, whether the
+   * task is still PARKED or already WOKEN (woken but not resumed): a wake-up it will never use
+   * (a mutex handed to it, a signal it took) must be passed on here.
+   */
   teardown?(task: Task): void;
 }
 
-// Bits of `Task.flags`. The state is the low two bits.
-const STATE = 3;
-const DONE = 4;
-const UNWINDING = 8;
-const CANCELLED_OVERRIDE = 16;
-const THROWING = 32;
-const DRAINING = 64;
-const TORN = 128;
+/**
+ * What a parent needs of a child, wherever the child runs (a local task, or a stand-in for a
+ * task on another domain): `unwind` asks nothing else.
+ *
+ * - `tearDown()` cancels it: it ends GONE (and detached) at once, or LEAVING until its domain
+ *   says it is gone;
+ * - a child that goes later than its cancellation reports it with `lifecycle.drained`, which
+ *   tells its parent (`childGone`).
+ */
+export interface Child {
+  tearDown(): void;
+}
+
+// Bits of `Task.flags`: the phase in the low four, then the outcome, then the override.
+const PHASE = 15;
+const STATE_SHIFT = 4;
+const STATE = 3 << STATE_SHIFT;
+const CANCELLED_OVERRIDE = 64;
 
 /**
  * The running state of a task whose body is a generator: made at its first step, dropped when
@@ -41,28 +85,30 @@ export class Fiber {
   stack: unknown[] | null = null;
   /** The call site `top` is suspended at (compiled code only; 0 when unknown). */
   site = 0;
-  /** The operation to service at the task's next turn, if it yielded one. */
-  op: Op | null = null;
-  /** What to resume with when `op` is null: a value (task `mode` NEXT) or an error (THROW). */
-  input: unknown = undefined;
-  /** What the task is parked on. */
+  /**
+   * One slot, read by the phase (every field costs 8 bytes per parked task): the operation to
+   * service at the next turn (READY), the value to resume with (WOKEN), or the outcome once
+   * the outermost frame ended.
+   */
+  next: unknown = undefined;
+  /** What the task is parked on (PARKED), or was woken from (WOKEN). */
   wait: Wait | null = null;
 
   /** `top` is the frame running now (the innermost); null once the outermost one has ended. */
   constructor(public top: Frame | null) {}
 }
 
-export class Task {
+export class Task implements Child {
   /** Children, newest first (Miou adds to the front). */
   first: Task | null = null;
   prevSibling: Task | null = null;
   nextSibling: Task | null = null;
 
   /**
-   * `state`, `done`, `unwinding`, `cancelledOverride` and `mode` packed in one small integer:
-   * every field costs 8 bytes per task, for as long as the parent has not awaited it.
+   * The phase, the outcome (`state`) and `cancelledOverride` in one small integer: every field
+   * costs 8 bytes per task, for as long as the parent has not awaited it.
    */
-  private flags = 0;
+  private flags = SPAWNED;
   /** Once settled, the value (RETURNED) or the error (FAILED). */
   result: unknown = undefined;
   /** The body until the first step; then the fiber while the task has frames; then null. */
@@ -107,31 +153,28 @@ export class Task {
     this.fiber!.wait = w;
   }
 
+  /** Where the task is in its lifecycle: one of SPAWNED ... GONE (see `lifecycle.ts`). */
+  get phase(): number {
+    return this.flags & PHASE;
+  }
+  set phase(p: number) {
+    this.flags = (this.flags & ~PHASE) | p;
+  }
+
   /** RUNNING, then RETURNED or FAILED once; `result` holds the value or the error. */
   get state(): number {
-    return this.flags & STATE;
+    return (this.flags & STATE) >> STATE_SHIFT;
   }
   set state(s: number) {
-    this.flags = (this.flags & ~STATE) | s;
+    this.flags = (this.flags & ~STATE) | (s << STATE_SHIFT);
   }
 
-  /** Settled and its whole subtree torn down: awaiters may take the result. */
+  /** Over for its awaiters: settled, gone, or aborted with the run. */
   get done(): boolean {
-    return (this.flags & DONE) !== 0;
-  }
-  set done(b: boolean) {
-    this.flags = b ? this.flags | DONE : this.flags & ~DONE;
+    return (this.flags & PHASE) >= ABORTED;
   }
 
-  /** The task is unwinding after a cancellation: ⏸ calls raise `Cancelled` at once. */
-  get unwinding(): boolean {
-    return (this.flags & UNWINDING) !== 0;
-  }
-  set unwinding(b: boolean) {
-    this.flags = b ? this.flags | UNWINDING : this.flags & ~UNWINDING;
-  }
-
-  /** Set by `cancel` on a task that had already ended: `await_` then reports `Cancelled` (README, "Cancelling"). */
+  /** Set by `cancel` on a task that had already ended: `await_` then reports `Cancelled`. */
   get cancelledOverride(): boolean {
     return (this.flags & CANCELLED_OVERRIDE) !== 0;
   }
@@ -139,40 +182,10 @@ export class Task {
     this.flags = b ? this.flags | CANCELLED_OVERRIDE : this.flags & ~CANCELLED_OVERRIDE;
   }
 
-  /**
-   * Its code has ended (it failed, or was torn down) but children on other domains are still
-   * being torn down: it becomes `done` when the last of them is gone (see ending.ts).
-   */
-  get draining(): boolean {
-    return (this.flags & DRAINING) !== 0;
+  /** Cancels it on its own domain, at once (`lifecycle.ts`); a stand-in asks the other domain. */
+  tearDown(): void {
+    this.domain.tearDown(this);
   }
-  set draining(b: boolean) {
-    this.flags = b ? this.flags | DRAINING : this.flags & ~DRAINING;
-  }
-
-  /** Torn down by a cancellation: once done, it leaves its parent's children. */
-  get torn(): boolean {
-    return (this.flags & TORN) !== 0;
-  }
-  set torn(b: boolean) {
-    this.flags = b ? this.flags | TORN : this.flags & ~TORN;
-  }
-
-  /** How to resume when the fiber has no `op`: NEXT or THROW. */
-  get mode(): number {
-    return (this.flags & THROWING) !== 0 ? THROW : NEXT;
-  }
-  set mode(m: number) {
-    this.flags = m === THROW ? this.flags | THROWING : this.flags & ~THROWING;
-  }
-
-  /** A stand-in for a task that runs on another domain (see `runtime/domains/remote.ts`). */
-  get remote(): boolean {
-    return false;
-  }
-
-  /** Asks the other domain to tear the task down; it answers when it is done (remote tasks only). */
-  cancelRemote(): void {}
 
   /** It still has children it has neither awaited nor cancelled. */
   get hasChildren(): boolean {

@@ -8,11 +8,11 @@
  * starts a fresh thread.
  */
 import { platform, type Port } from "../core/platform.js";
-import type { Link, MainRun, Run } from "../core/run.js";
-import { decode } from "./codec.js";
+import { MainRun, type Run } from "../core/run.js";
+import { dispatch } from "./dispatch.js";
+import { Distribution, sharedUids, type Link } from "./distribution.js";
 import type { Message, Settings } from "./messages.js";
 import { registered } from "./portable.js";
-import { crossing, receive } from "./remote.js";
 import { resolve } from "./resolve.js";
 
 const STUCK_MS = 1000;
@@ -35,28 +35,19 @@ class Pool implements Link {
 
   join(run: MainRun): void {
     const events = run.events === undefined ? null : registered(run.events);
-    const settings: Settings = { seed: run.seed, quanta: run.quanta, domains: run.domains, tracing: run.tracing, uids: run.shareUids(), events };
+    const d = new Distribution(this, sharedUids(run), () => run.ownUid());
+    d.onEnd = () => this.leave(run);
+    run.elsewhere = d;
+    const settings: Settings = { seed: run.seed, quanta: run.quanta, domains: run.domains, tracing: run.tracing, uids: d.uids, events };
     this.runs.set(run.id, { run, settings });
-    run.link = this;
-    run.onEnd = () => this.leave(run);
   }
 
   /** Delivers `m` to its domain: dom0's run here, or a worker (started if need be). */
-  post(message: { run: number; to: number; t: string; [field: string]: unknown }): void {
-    const m = message as Message;
+  post(m: Message): void {
     if (m.to === 0) {
       const entry = this.runs.get(m.run);
       if (entry === undefined) return; // the run is over
-      if (m.t === "trace") {
-        for (const e of m.events) entry.run.report(e as never);
-        return;
-      }
-      if (m.t === "fatal") {
-        entry.run.fatal(decode(m.error, crossing(entry.run).resources));
-        entry.run.home.kick();
-        return;
-      }
-      void receive(entry.run, m, resolve);
+      void dispatch(entry.run, m, resolve);
       return;
     }
     const slot = this.slot(m.to);
@@ -132,9 +123,13 @@ class Pool implements Link {
 
 let pool: Pool | null = null;
 
-/** The link of a run on the thread that called `run`; its first cross-domain message starts the pool. */
-export function connect(run: Run): Link {
+/**
+ * Connects a run of the thread that called `run` to its worker domains, once: from then on it
+ * shares promise uids with them. Its first `call` or `parallel` does it, before drawing the uid
+ * of its first stand-in.
+ */
+export function connect(run: Run): void {
+  if (run.elsewhere !== null || !(run instanceof MainRun)) return; // a worker's run is connected from the start
   pool ??= new Pool();
-  pool.join(run as MainRun);
-  return pool;
+  pool.join(run);
 }

@@ -10,8 +10,10 @@ import { platform } from "../core/platform.js";
 import { Run, type TraceEvent, type TraceKind } from "../core/run.js";
 import type { Task } from "../core/task.js";
 import { encode } from "./codec.js";
+import { crossing } from "./crossing.js";
+import { dispatch, within } from "./dispatch.js";
+import { Distribution, distribution, post } from "./distribution.js";
 import type { Message, Settings } from "./messages.js";
-import { crossing, receive, within } from "./remote.js";
 import { resolve } from "./resolve.js";
 import { eventsOf, type Events } from "../core/syscall.js";
 
@@ -24,20 +26,15 @@ class WorkerRun extends Run {
 
   constructor(id: number, uid: number, settings: Settings, port: Port) {
     super(id, settings);
-    this.uids = settings.uids;
-    this.link = {
-      post: (m) => {
+    const link = {
+      post: (m: Message) => {
         this.flush(); // a domain's trace events reach dom0 before anything it says next
         port.post(m);
       },
     };
-    this.home = new Domain(uid, this, null);
-  }
-
-  override uid(): number {
-    if (this.uids !== null) return super.uid();
     // No shared memory (a browser page that is not cross-origin isolated): unique, not ordered.
-    return 0x40000000 + this.seq++ * 64 + this.home.uid;
+    this.elsewhere = new Distribution(link, settings.uids, () => 0x40000000 + this.seq++ * 64 + uid);
+    this.home = new Domain(uid, this, null);
   }
 
   emit(kind: TraceKind, task: Task): void {
@@ -53,21 +50,21 @@ class WorkerRun extends Run {
     const events = this.batch;
     if (events === null) return;
     this.batch = null;
-    this.link!.post({ t: "trace", run: this.id, to: 0, events } as Message);
+    post(this, { t: "trace", run: this.id, to: 0, events });
   }
 
   fatal(error: unknown): void {
     this.over = true;
     if (this.failed) return;
     this.failed = true;
-    this.link!.post({ t: "fatal", run: this.id, to: 0, error: encode(error, crossing(this).resources) } as Message);
+    post(this, { t: "fatal", run: this.id, to: 0, error: encode(error, crossing(this).resources) });
   }
 
   /** dom0 tears the run down; this domain only stops running its tasks. */
   conclude(): void {}
 
   stalled(): boolean {
-    if (this.live === 0) return false;
+    if (distribution(this).live === 0) return false;
     this.fatal(deadlock(null, this.home.uid));
     return true;
   }
@@ -89,7 +86,7 @@ export function serve(port: Port, uid: number, taken: Int32Array | null): void {
         (make) =>
           within(run, () => {
             try {
-              run.home.events = eventsOf(make as (d: number) => Events, uid);
+              run.home.useEvents(eventsOf(make as (d: number) => Events, uid));
             } catch (e) {
               run.fatal(e);
             }
@@ -108,7 +105,7 @@ export function serve(port: Port, uid: number, taken: Int32Array | null): void {
       }
       return;
     }
-    return receive(run, m, resolve);
+    return dispatch(run, m, resolve);
   };
 
   const pump = (): void => {

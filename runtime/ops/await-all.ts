@@ -3,7 +3,7 @@ import { suspending } from "../core/context.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";
 import { asTask, type Operation, type Promise, type Result } from "../types.js";
-import { ensureChild } from "./await.js";
+import { ensureChild } from "./ensure-child.js";
 import { awaited } from "./result.js";
 
 class AwaitAllOp extends Op implements Wait {

@@ -4,7 +4,7 @@ import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";
 import { asTask, type Operation, type Promise, type Result } from "../types.js";
-import { ensureChild } from "./await.js";
+import { ensureChild } from "./ensure-child.js";
 import { computed, pick } from "./result.js";
 
 class AwaitOneOp extends Op implements Wait {

@@ -1,15 +1,10 @@
 /** ⏸ `await_` and `await_exn` (README, "Awaiting"; rules 1 and 2 in RULES.md). */
 import { suspending } from "../core/context.js";
-import { Not_a_child } from "../core/errors.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";
 import { asTask, type Operation, type Promise, type Result } from "../types.js";
+import { ensureChild } from "./ensure-child.js";
 import { awaited, awaitedValue } from "./result.js";
-
-export function ensureChild(task: Task, p: Task, fn: string): void {
-  if (p.parent !== task)
-    throw new Not_a_child(`Miou.${fn}: task ${p.uid} is not a child of task ${task.uid}; only its parent may await or cancel it`);
-}
 
 class AwaitOp extends Op implements Wait {
   constructor(

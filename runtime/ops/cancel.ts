@@ -2,9 +2,9 @@
 import { suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
-import { NEXT, detach, type Task, type Wait } from "../core/task.js";
+import { detach, type Task, type Wait } from "../core/task.js";
 import { asTask, type Operation, type Promise } from "../types.js";
-import { ensureChild } from "./await.js";
+import { ensureChild } from "./ensure-child.js";
 
 class CancelOp extends Op<void> implements Wait {
   constructor(readonly p: Task) {
@@ -28,7 +28,7 @@ class CancelOp extends Op<void> implements Wait {
     return PARK;
   }
   childDone(task: Task, child: Task): void {
-    if (child === this.p) task.domain.wake(task, NEXT, undefined);
+    if (child === this.p) task.domain.wake(task, undefined);
   }
 }
 

@@ -9,7 +9,8 @@ import { PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import type { Task } from "../core/task.js";
 import { isInstance, type Operation } from "../types.js";
-import { LockOp, acquire, asMutex, checkOwner, local, release, waitFor, type Mutex, type MutexState } from "./mutex.js";
+import { local } from "./local.js";
+import { LockOp, acquire, asMutex, checkOwner, release, type Mutex, type MutexState } from "./mutex.js";
 
 declare const CONDITION: unique symbol;
 
@@ -53,17 +54,17 @@ class WaitOp extends LockOp {
     task.wait = this;
     return PARK;
   }
+  /**
+   * Cancelled while it waited. Not signalled yet: it leaves the condition's queue. Signalled:
+   * it leaves the mutex's queue or passes the mutex on (`LockOp.teardown`), and a signal meant
+   * for it alone goes to the next waiter.
+   */
   override teardown(): void {
     if (!this.signalled) {
       this.c.waiters.remove(this);
       return;
     }
     super.teardown();
-    this.forward();
-  }
-  override abandon(): void {
-    if (!this.granted) return;
-    super.abandon();
     this.forward();
   }
   private forward(): void {
@@ -127,7 +128,7 @@ export function create(): Condition {
 export function wait(c: Condition, m: Mutex): Operation<void> {
   suspending("Condition.wait");
   if (!isInstance(c, ConditionState)) throw new TypeError("Miou.Condition.wait: expected a condition made by Miou.Condition.create()");
-  return waitFor(new WaitOp(c, asMutex(m, "Condition.wait")));
+  return new WaitOp(c, asMutex(m, "Condition.wait"));
 }
 
 /**

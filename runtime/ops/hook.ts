@@ -23,7 +23,7 @@ class AddOp extends Op<Hook> {
   perform(_task: Task, domain: Domain): unknown {
     const hook: Hook = { fn: this.fn, domain };
     made.add(hook);
-    domain.hooks = [hook, ...domain.hooks];
+    domain.addHook(hook);
     return hook;
   }
 }
@@ -38,7 +38,7 @@ class RemoveOp extends Op<void> {
   perform(_task: Task, domain: Domain): unknown {
     if (this.hook.domain !== domain)
       throw new TypeError("Miou.Hook.remove: the hook does not belong to the current domain; remove it from the domain that added it");
-    domain.hooks = domain.hooks.filter((h) => h !== this.hook);
+    domain.removeHook(this.hook);
     return undefined;
   }
 }

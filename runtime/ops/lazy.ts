@@ -9,8 +9,8 @@ import { Op, PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import type { Task, Wait } from "../core/task.js";
 import { isInstance, type Body, type Operation, type Returned } from "../types.js";
-import { local } from "./mutex.js";
-import { frame } from "./protect.js";
+import { local } from "./local.js";
+import { frame } from "./frame.js";
 
 declare const LAZY: unique symbol;
 

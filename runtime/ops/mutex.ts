@@ -7,9 +7,10 @@ import { currentDomain, suspending } from "../core/context.js";
 import type { Domain } from "../core/domain.js";
 import { Op, PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
-import { NEXT, type Task, type Wait } from "../core/task.js";
+import type { Task, Wait } from "../core/task.js";
 import { isInstance, type Body, type Operation, type Returned } from "../types.js";
-import { frame } from "./protect.js";
+import { frame } from "./frame.js";
+import { local } from "./local.js";
 
 declare const MUTEX: unique symbol;
 
@@ -26,20 +27,6 @@ export class MutexState {
   owner: Task | null = null;
   readonly waiters = new WaitList<LockOp>();
   constructor(readonly domain: Domain) {}
-}
-
-/**
- * Mutex, Condition and Lazy are local to their domain: their waiters are woken through that
- * domain's queue, which no other domain may touch.
- */
-export function local(what: { readonly domain: Domain }, here: Domain, fn: string, kind: string): void {
-  const d = what.domain;
-  if (d === here) return;
-  const where = d.run === here.run ? `domain ${d.uid}` : `domain ${d.uid} of another Miou.run`;
-  throw new TypeError(
-    `Miou.${fn}: this ${kind} was created on ${where}, and a ${kind} is local to the domain that created it; ` +
-      `create one on the domain that uses it (this is domain ${here.uid})`,
-  );
 }
 
 export function asMutex(m: unknown, fn: string): MutexState {
@@ -62,7 +49,7 @@ export function checkOwner(m: MutexState, task: Task, fn: string): void {
 function grant(m: MutexState, w: LockOp): void {
   m.owner = w.task;
   w.granted = true;
-  m.domain.wake(w.task!, NEXT, undefined);
+  m.domain.wake(w.task!, undefined);
 }
 
 /** The owner lets go: the first waiter gets the mutex at once, or it becomes free. */
@@ -108,31 +95,18 @@ export class LockOp extends Op<void> implements Wait {
     task.wait = this;
     return PARK;
   }
-  /** Cancelled while queued: it leaves the queue, so no unlock hands the mutex to a dead task. */
-  teardown(): void {
-    this.m.waiters.remove(this);
-  }
   /**
-   * The task was thrown into while it waited (cancelled). If the mutex had just been handed to
-   * it, the task will never use it: pass it on, or the mutex would stay locked forever.
+   * Cancelled while it waited. Still queued: it leaves the queue, so no unlock hands the mutex
+   * to a dead task. Already handed the mutex (woken, not resumed): the task will never use it,
+   * so it passes it on, or the mutex would stay locked forever.
    */
-  abandon(): void {
-    if (!this.granted) return;
+  teardown(): void {
+    if (!this.granted) {
+      this.m.waiters.remove(this);
+      return;
+    }
     this.granted = false;
     release(this.m);
-  }
-}
-
-/**
- * The frame around a waiting operation. A task woken with the mutex no longer has a `Wait`
- * for the scheduler to tear down, so its cancellation is caught here, where it is thrown in.
- */
-export function* waitFor(op: LockOp): Generator<unknown, void, unknown> {
-  try {
-    yield op;
-  } catch (e) {
-    op.abandon();
-    throw e;
   }
 }
 
@@ -200,7 +174,7 @@ export function create(): Mutex {
  */
 export function lock(m: Mutex): Operation<void> {
   suspending("Mutex.lock");
-  return waitFor(new LockOp(asMutex(m, "Mutex.lock")));
+  return new LockOp(asMutex(m, "Mutex.lock"));
 }
 
 /**
@@ -240,7 +214,7 @@ export function try_lock(m: Mutex): Operation<boolean> {
 }
 
 function* protecting<T>(m: MutexState, task: Task, fn: Body<T>): Generator<unknown, T, unknown> {
-  yield* waitFor(new LockOp(m));
+  yield* new LockOp(m);
   let value: T;
   try {
     value = yield* frame(fn);

@@ -6,7 +6,8 @@ import { Op } from "../core/protocol.js";
 import { Resource as Handle, resourceUid } from "../core/resource.js";
 import { innermostSite, type Task } from "../core/task.js";
 import { isInstance, type Operation } from "../types.js";
-import { Stub, transferAway } from "../domains/remote.js";
+import { Stub } from "../domains/crossing.js";
+import { transferAway } from "../domains/stand-ins.js";
 
 declare const RESOURCE: unique symbol;
 

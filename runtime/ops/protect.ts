@@ -1,20 +1,14 @@
 /** ⏸ `protect` (README, "Cancelling"): a body with handlers for its end and for its cancellation. */
 import { suspending } from "../core/context.js";
 import { isCancelled, wrapped } from "../core/errors.js";
-import { isFrame } from "../core/protocol.js";
 import type { Body, Operation, Returned } from "../types.js";
+import { frame } from "./frame.js";
 
 export interface ProtectHandlers {
   /** Runs after `finally` when the body was cancelled; it must not suspend. */
   on_cancellation: () => void;
   /** Runs when the body ends, however it ends; `cancelled` says whether by cancellation. */
   finally: (cancelled: boolean) => void;
-}
-
-/** Runs `fn` (a plain or generator function) as a frame of the calling task. */
-export function* frame<T>(fn: Body<T>): Generator<unknown, T, unknown> {
-  const r = (fn as () => unknown)();
-  return (isFrame(r) ? yield r : r) as T;
 }
 
 function* protecting<T>(fn: Body<T>, h: ProtectHandlers): Generator<unknown, T, unknown> {

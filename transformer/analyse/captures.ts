@@ -6,7 +6,7 @@
  * and the portable rewrite can decide what may cross to another domain and how.
  */
 import type ts from "typescript";
-import type { FunctionNode } from "./facts.js";
+import type { FunctionNode } from "./function-node.js";
 import { ACCEPTS, PORTABLE } from "./brand.js";
 import { Cloneable, MiouTypes } from "./cloneable.js";
 import { functionOf, unwrap } from "./resolve.js";

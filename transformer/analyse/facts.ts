@@ -4,15 +4,9 @@
  */
 import type ts from "typescript";
 import type { Capture, Crossing, PortableSite } from "./captures.js";
+import type { FunctionNode } from "./function-node.js";
 
-/** A function whose body the transformer may rewrite. */
-export type FunctionNode =
-  | ts.FunctionDeclaration
-  | ts.FunctionExpression
-  | ts.ArrowFunction
-  | ts.MethodDeclaration
-  | ts.AccessorDeclaration
-  | ts.ConstructorDeclaration;
+export type { FunctionNode } from "./function-node.js";
 
 /**
  * A call the analysis classifies: a call expression, or a tagged template (whose tag is called).

@@ -1,6 +1,6 @@
 /** Resolving expressions to the program's functions: shared by the analysis and the diagnostics. */
 import type ts from "typescript";
-import type { FunctionNode } from "./facts.js";
+import type { FunctionNode } from "./function-node.js";
 
 type TS = typeof import("typescript");
 

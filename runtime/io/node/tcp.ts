@@ -5,33 +5,10 @@
  * waiting syscall is dropped in a `finally`.
  */
 import * as net from "node:net";
-import { Ownership, suspend, syscall, wake, yield_, type Resource, type Syscall } from "../../gen.js";
+import { Ownership, yield_, type Resource } from "../../gen.js";
 import { bytes, buffer, port, range, socketError, type Address } from "./common.js";
 import { isInstance } from "../../types.js";
-
-/** The tasks parked on one side of a socket; an event wakes them all, and each looks again. */
-export class Waiting {
-  private readonly parked = new Set<Syscall>();
-  wake(): void {
-    for (const s of this.parked) wake(s);
-    this.parked.clear();
-  }
-  /**
-   * Parks the task until the next `wake`, unless `blocked` turned false while the syscall was
-   * made (an event may come in at that scheduling point). A cancellation unwinds through here
-   * and forgets the wait.
-   */
-  *park(name: string, blocked: () => boolean): Generator<unknown, void, unknown> {
-    const s = yield* syscall(name);
-    if (!blocked()) return;
-    this.parked.add(s);
-    try {
-      yield* suspend(s);
-    } finally {
-      this.parked.delete(s);
-    }
-  }
-}
+import { Waiting } from "./waiting.js";
 
 /**
  * What Node buffers per socket and direction (Node 22's default; Node 20's is 16 KiB). Node

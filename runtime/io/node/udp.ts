@@ -2,7 +2,7 @@
 import * as dgram from "node:dgram";
 import { bytes, buffer, port, range, socketError, type Address } from "./common.js";
 import { yield_, type Resource } from "../../gen.js";
-import { Waiting } from "./tcp.js";
+import { Waiting } from "./waiting.js";
 import { isInstance } from "../../types.js";
 
 /** Datagrams kept for `recvfrom` while no task waits; beyond it they are dropped. */
