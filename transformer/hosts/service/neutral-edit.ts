@@ -12,6 +12,7 @@
  * | each name is a variable or parameter of a primitive type (number, string, bigint; no union, no enum) | it names no function, and a condition on it narrows nothing |
  * | the subtree's type is the same primitive type before and after | the types of everything around it, which the analysis reads, are the same |
  * | it is read where it stands (an initialiser, an operand, an argument, a condition...), never written | it declares nothing and assigns nothing |
+ * | or it is an argument of a call of the same declaration, not generic, whose type stays the same primitive (or void) | the call is the same call to the analysis, and nothing flows out of the argument but the call's type |
  * | a bare parameter in its place before held no suspending function, and none is there after | a parameter is the one name the analysis follows by value (`values.ts`) |
  * | no function around it has moved defaults or runs on another domain | those facts list names of its body (`shadowed`, `captures`) |
  *
@@ -84,14 +85,49 @@ export function neutralEdit(before: Side, after: Side, facts: Facts, holds: (e: 
     let [top, topNow] = [old, now];
     while (!neutral(top, topNow, before, after, holds)) {
       const up = top.parent;
-      if (up === undefined || !arithmetic(up) || diff.map.get(up) !== topNow.parent) return undefined;
+      if (up === undefined || diff.map.get(up) !== topNow.parent) return undefined;
       diff.map.delete(up);
+      // An argument of a call whose signature and type stay the same: the call is the region.
+      const call = sameCall(up, topNow.parent, before, after, diff.map) && argument(top, topNow, before, after, holds);
+      if (!call && !arithmetic(up)) return undefined;
       [top, topNow] = [up, topNow.parent];
+      if (call) break;
     }
     if (listedAround(top, facts)) return undefined;
     regions.add(top);
   }
   return diff.map;
+}
+
+/**
+ * Are `call` (before) and `now` (after) calls of the same non-generic signature, with the same
+ * primitive or void type? Then nothing flows out of their arguments but through the call's type
+ * (no type parameter to infer), and the call stays what it was for the analysis: the same callee,
+ * handed values that hold no function (`argument`).
+ */
+function sameCall(call: ts.Node, now: ts.Node, before: Side, after: Side, map: ReadonlyMap<ts.Node, ts.Node>): boolean {
+  if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !(ts.isCallExpression(now) || ts.isNewExpression(now))) return false;
+  const a = before.checker.getResolvedSignature(call);
+  const b = after.checker.getResolvedSignature(now);
+  const declaration = a?.declaration;
+  if (declaration === undefined || b?.declaration === undefined || (map.get(declaration) ?? declaration) !== b.declaration) return false;
+  if (a!.typeParameters !== undefined || b.typeParameters !== undefined || ((declaration as ts.SignatureDeclaration).typeParameters?.length ?? 0) > 0) return false;
+  const type = (side: Side, e: ts.Expression) => {
+    const t = side.checker.getTypeAtLocation(e);
+    const primitive = t.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BigIntLike);
+    const ok = t.flags & ts.TypeFlags.Boolean || (primitive && !(t.flags & (ts.TypeFlags.Union | ts.TypeFlags.EnumLike)));
+    return ok ? side.checker.typeToString(t, undefined, ts.TypeFormatFlags.NoTruncation) : undefined;
+  };
+  const t = type(before, call);
+  return t !== undefined && t === type(after, now);
+}
+
+/** Is `old` (now `now`) an argument of its call that holds no function, before and after? */
+function argument(old: ts.Node, now: ts.Node, before: Side, after: Side, holds: (e: ts.Expression) => boolean | undefined): boolean {
+  const call = old.parent as ts.CallExpression | ts.NewExpression;
+  if (!ts.isExpression(old) || !ts.isExpression(now) || !call.arguments?.includes(old)) return false;
+  if (isParameter(root(old), before.checker) && holds(root(old)) !== false) return false;
+  return !isParameter(root(now), after.checker);
 }
 
 /** Arithmetic a changed subtree may grow into. */
