@@ -103,7 +103,6 @@ test("after each edit, every module's output is a cold build's, and every module
       if (previous.get(module) !== output) assert.ok(changed.includes(module), `${module}'s output changed with ${name}'s edit: it is reported`);
     }
     previous = now;
-    if (process.env.DEBUG_EDITS) console.log(name, to, service.counts());
   }
   const counts = service.counts();
   assert.is(counts.analyses + counts.carried, edits.length + 1, "one version per edit, and the first");
