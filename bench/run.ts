@@ -7,12 +7,14 @@
  *   npm run bench -- ring/native   or the cells matching workload/peer; prints, and leaves
  *                                  RESULTS.md alone
  *   npm run bench -- playground    only the playground in headless Chromium; prints
+ *   npm run bench -- hosts         only the bundler hosts (Babel, Vite, the dev server); prints,
+ *                                  and rewrites that section of RESULTS.md alone
  *
  * Peers run one after the other, never side by side: on a small machine two measuring
  * processes would share the cores and each other's noise.
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -45,8 +47,25 @@ function show(o: Outcome, unit: string): string {
 /** The 1-minute load average: other processes sharing the cores show in it. */
 const load = () => loadavg()[0]!.toFixed(2);
 
+/** Replaces the "Bundler hosts" section of RESULTS.md (up to the next section) with `section`. */
+function replaceHostsSection(section: string): void {
+  const file = join(here, "RESULTS.md");
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf("\n## Bundler hosts\n");
+  if (start < 0) throw new Error("bench/RESULTS.md has no Bundler hosts section: run the whole bench");
+  const next = text.indexOf("\n## ", start + 1);
+  writeFileSync(file, text.slice(0, start) + section + (next < 0 ? "" : text.slice(next)));
+}
+
 async function main(): Promise<void> {
   const words = process.argv.slice(2);
+  if (words.length === 1 && words[0] === "hosts") {
+    const section = hostsSection(join(here, ".."));
+    console.log(section);
+    replaceHostsSection(section);
+    console.log("wrote the Bundler hosts section of bench/RESULTS.md");
+    return;
+  }
   const loadBefore = load();
   const wanted = (workload: string, peer: string) =>
     words.length === 0 ||

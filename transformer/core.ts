@@ -21,10 +21,13 @@ export interface Miou {
 
 /**
  * The transformers for `program`. `ts` is the compiler instance the host runs (ts-patch hands
- * its own), so nodes are made by the factory that will print them.
+ * its own), so nodes are made by the factory that will print them. `known`: the facts and
+ * diagnostics of this very program, when the host has them already (a host service that carried
+ * them over an edit that changes none, or analysed it with `analyseProgram`); they must be exactly
+ * what the analysis (and the diagnostics) would give.
  */
-export function createMiou(ts: TS, program: ts.Program): Miou {
-  const facts = analyse(ts, program);
+export function createMiou(ts: TS, program: ts.Program, known?: { facts: Facts; diagnostics?: ts.Diagnostic[] }): Miou {
+  const facts = known?.facts ?? analyse(ts, program);
   const root = program.getCurrentDirectory();
   const es5 = (program.getCompilerOptions().target ?? ts.ScriptTarget.ES2015) < ts.ScriptTarget.ES2015;
   const siteFile = (file: ts.SourceFile) => {
@@ -33,7 +36,7 @@ export function createMiou(ts: TS, program: ts.Program): Miou {
   };
   const before: ts.TransformerFactory<ts.SourceFile> = (context) => (file) =>
     rewriteFile(ts, context, file, facts, { siteFile: siteFile(file), commonjs: emitsCommonJS(ts, program, file), es5 });
-  const diagnostics = diagnose(ts, program, facts).map(
+  const diagnostics = known?.diagnostics ?? diagnose(ts, program, facts).map(
     (d): ts.Diagnostic => ({
       category: ts.DiagnosticCategory.Error,
       code: 9100 + (d.code - 1000),

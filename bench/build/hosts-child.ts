@@ -1,7 +1,9 @@
 /**
  * One timed build of the generated project by a bundler host, in a process of its own (so each
- * sample starts cold, as a build does): `babel plain|miou`, `vite plain|miou`, or `dev`, the dev
- * server's update after a one-line edit. Prints one line: `MIOU_BENCH <json>`.
+ * sample starts cold, as a build does): `babel plain|miou`, `vite plain|miou`, `service` (miou's
+ * share of either alone: loading TypeScript, the program, the analysis, every module rewritten
+ * and printed), or `dev neutral|facts`, the dev server's update after a one-line edit (one that
+ * changes no fact, or one that makes a function suspend). Prints one line: `MIOU_BENCH <json>`.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -46,8 +48,30 @@ async function viteBuild(withMiou: boolean): Promise<number> {
   return performance.now() - start;
 }
 
+/** miou's share of a build: what the plugins do before handing each module to the bundler. */
+async function serviceOnly(): Promise<number> {
+  const start = performance.now();
+  const { createService } = await import("../../transformer/hosts/service/service.js");
+  const service = createService({ cwd: dir, tsconfig });
+  for (const name of modules) {
+    const file = join(src, name);
+    service.transform(file, readFileSync(file, "utf8"));
+  }
+  return performance.now() - start;
+}
+
+/** The one-line edits: `x + i` changes no fact; a yield added to a plain function (`f1`) makes it suspend, then not. */
+const EDITS: Record<string, (text: string, i: number) => readonly [string, string]> = {
+  neutral: (text, i) => [text.replace("let total = x;", `let total = x + ${i};`), `x + ${i}`],
+  facts: (text, i) => {
+    const at = text.indexOf("export function f1(");
+    const edited = text.slice(at).replace("let total = x;", `let total = x + ${i};${i % 2 === 1 ? " Miou.yield_();" : ""}`);
+    return [text.slice(0, at) + edited, `x + ${i}`];
+  },
+};
+
 /** Save to transformed output, after a one-line edit of a module the server has transformed. */
-async function devUpdate(): Promise<number[]> {
+async function devUpdate(edit: (text: string, i: number) => readonly [string, string]): Promise<number[]> {
   const server = await createServer({ root: dir, configFile: false, logLevel: "silent", plugins: [miou({ tsconfig })], server: { middlewareMode: true, ws: false }, appType: "custom" });
   for (const name of modules) await server.transformRequest(`/src/${name}`);
   const file = join(src, "m50.ts");
@@ -55,12 +79,12 @@ async function devUpdate(): Promise<number[]> {
   const graph = server.environments.client.moduleGraph;
   const samples: number[] = [];
   for (let i = 1; i <= 7; i++) {
-    const edited = original.replace("let total = x;", `let total = x + ${i};`);
+    const [edited, mark] = edit(original, i);
     const start = performance.now();
     writeFileSync(file, edited);
     while (graph.getModuleById(file)?.transformResult !== null) await new Promise((r) => setImmediate(r));
     const out = await server.transformRequest("/src/m50.ts");
-    if (!out!.code.includes(`x + ${i}`)) throw new Error("the dev server served the old module");
+    if (!out!.code.includes(mark)) throw new Error("the dev server served the old module");
     samples.push(performance.now() - start);
   }
   writeFileSync(file, original);
@@ -68,5 +92,6 @@ async function devUpdate(): Promise<number[]> {
   return samples;
 }
 
-const result = tool === "babel" ? await babelBuild(mode === "miou") : tool === "vite" ? await viteBuild(mode === "miou") : await devUpdate();
+const result =
+  tool === "babel" ? await babelBuild(mode === "miou") : tool === "vite" ? await viteBuild(mode === "miou") : tool === "service" ? await serviceOnly() : await devUpdate(EDITS[mode]!);
 console.log(`MIOU_BENCH ${JSON.stringify(result)}`);

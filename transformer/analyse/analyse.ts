@@ -56,6 +56,28 @@ export function analyse(ts: TS, program: ts.Program): Facts {
   return new Analysis(ts, program).run();
 }
 
+/** The facts, and the analysis's conclusion about any expression of the program, to ask later. */
+export interface Analysed {
+  facts: Facts;
+  /** May `e` hold a suspending function, as the finished analysis sees it (`values.ts`)? */
+  holds(e: ts.Expression): boolean;
+}
+
+/**
+ * `analyse`, for a host that keeps the program across edits and must tell whether an edit could
+ * change a fact (an expression it replaced held a suspending function: then it could).
+ *
+ * ```ts
+ * const { facts, holds } = analyseProgram(ts, program);
+ * if (!holds(expression)) replaceable(expression);
+ * ```
+ */
+export function analyseProgram(ts: TS, program: ts.Program): Analysed {
+  const analysis = new Analysis(ts, program);
+  const facts = analysis.run();
+  return { facts, holds: (e) => analysis.holds(e) };
+}
+
 class Analysis implements Knowledge {
   readonly facts: Facts;
   private readonly checker: ts.TypeChecker;
@@ -109,6 +131,11 @@ class Analysis implements Knowledge {
     this.settleChecks();
     this.settleParameters();
     return this.facts;
+  }
+
+  /** After `run`: may `e` hold a suspending function (by type too)? */
+  holds(e: ts.Expression): boolean {
+    return this.values.holds(e, true);
   }
 
   // ---- Knowledge ------------------------------------------------------------------------------

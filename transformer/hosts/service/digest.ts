@@ -15,8 +15,11 @@ import type { Miou } from "../../core.js";
 const isNode = (v: unknown): v is ts.Node =>
   typeof v === "object" && v !== null && typeof (v as ts.Node).kind === "number" && typeof (v as ts.Node).getSourceFile === "function";
 
-/** The digest of every file some fact is about, by file name. Files with no fact are absent. */
-export function digests(facts: Miou["facts"]): Map<string, string> {
+/**
+ * The digest of every file some fact is about (or of `only` that file), by file name. Files with
+ * no fact are absent.
+ */
+export function digests(facts: Miou["facts"], only?: string): Map<string, string> {
   const lines = new Map<string, string[]>();
   for (const [table, value] of Object.entries(facts as object)) {
     const entries: Iterable<[unknown, unknown]> =
@@ -24,6 +27,7 @@ export function digests(facts: Miou["facts"]): Map<string, string> {
     for (const [key, entry] of entries) {
       if (!isNode(key)) continue;
       const file = key.getSourceFile().fileName;
+      if (only !== undefined && file !== only) continue;
       const list = lines.get(file) ?? [];
       list.push(`${table} ${key.pos}:${key.kind} ${describe(entry, file, 0)}`);
       lines.set(file, list);
