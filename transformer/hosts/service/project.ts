@@ -17,7 +17,7 @@ import { carryFacts } from "./carry-facts.js";
 import { changedFiles, digests } from "./digest.js";
 import { neutralEdit } from "./neutral-edit.js";
 import { qualifyPortableKeys } from "./portable-keys.js";
-import type { ServiceDiagnostic, SourceMap, Transformed } from "./service.js";
+import type { ServiceDiagnostic, SourceMap, Transformed } from "./transformed.js";
 
 /** One program version and everything whole-program about it. */
 interface Version {

@@ -15,41 +15,15 @@
 import ts from "typescript";
 import { configPathFor, readConfig, type ProjectConfig } from "./config.js";
 import { Project, type Counts } from "./project.js";
+import type { Transformed } from "./transformed.js";
+
+export type { ServiceDiagnostic, SourceMap, Transformed } from "./transformed.js";
 
 export interface ServiceOptions {
   /** The folder call sites are named from (Babel's `cwd`, Vite's `root`); default: the process's. */
   cwd?: string;
   /** One tsconfig.json for every module, instead of the nearest one to each. */
   tsconfig?: string;
-}
-
-/** A MIOU diagnostic of one module, positioned in the code the bundler gave. */
-export interface ServiceDiagnostic {
-  code: string;
-  message: string;
-  /** 1-based line, 0-based column (Babel's convention). */
-  start: { line: number; column: number };
-  end: { line: number; column: number };
-}
-
-export interface SourceMap {
-  version: number;
-  file: string;
-  sources: string[];
-  sourcesContent: string[];
-  names: string[];
-  mappings: string;
-}
-
-export interface Transformed {
-  /** The rewritten module (types stripped, imports and JSX kept), or null when nothing changes. */
-  code: string | null;
-  map: SourceMap | null;
-  diagnostics: ServiceDiagnostic[];
-  /** The files the analysis read to decide this module's facts: the program's own files. */
-  reads: string[];
-  /** The module registers portable functions: a worker domain imports it (by its URL) to find them. */
-  portable: boolean;
 }
 
 export interface Service {
