@@ -38,7 +38,10 @@ test("100 runs of call/await_one/await_first: all succeed, and the thread count 
     assert.ok(v.slice(0, 3).every((d) => d === 1 || d === 2), `run ${i}: ${v}`);
     assert.is(v[3], 7);
   }
-  assert.is(threads(), before, "no thread was started or left behind by the 100 runs");
+  // At most as many: a thread another test file started may end meanwhile (V8 and libuv threads
+  // and earlier files' workers live in this process too), but none of these runs may leave one.
+  const after = threads();
+  assert.ok(after <= before, `no thread was started or left behind by the 100 runs: ${before} before, ${after} after`);
 });
 
 test.run();
