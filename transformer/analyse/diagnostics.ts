@@ -109,13 +109,14 @@ function placeOf(ts: TS, owner: ReturnType<typeof ownerOf>): Place | undefined {
   if (ts.isSourceFile(owner)) return { kind: "topLevel" };
   if (ts.isPropertyDeclaration(owner)) return { kind: "initialiser", what: "a class field initialiser" };
   if (ts.isClassStaticBlockDeclaration(owner)) return { kind: "initialiser", what: "a static block" };
-  const fn = functionName(ts, owner);
-  if (ts.isConstructorDeclaration(owner)) return { kind: "constructor", fn };
-  if (ts.isAccessor(owner)) return { kind: "accessor", what: ts.isGetAccessor(owner) ? "a getter" : "a setter", fn };
-  if (isImplicit(ts, owner)) return { kind: "implicitMethod", fn };
-  if (owner.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return { kind: "asyncFunction", fn };
+  // The name is made only for a misplaced call: placeOf runs for every suspension point.
+  const fn = () => functionName(ts, owner);
+  if (ts.isConstructorDeclaration(owner)) return { kind: "constructor", fn: fn() };
+  if (ts.isAccessor(owner)) return { kind: "accessor", what: ts.isGetAccessor(owner) ? "a getter" : "a setter", fn: fn() };
+  if (isImplicit(ts, owner)) return { kind: "implicitMethod", fn: fn() };
+  if (owner.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return { kind: "asyncFunction", fn: fn() };
   if ((ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner) || ts.isMethodDeclaration(owner)) && owner.asteriskToken !== undefined)
-    return { kind: "generatorFunction", fn };
+    return { kind: "generatorFunction", fn: fn() };
   return undefined;
 }
 
