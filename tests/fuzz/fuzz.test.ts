@@ -55,6 +55,19 @@ test("the shrinker keeps the failure and drops what does not matter", async () =
   assert.ok(text.includes("(s + "), "what makes the difference stays");
 });
 
+// TypeScript's ES5 lowering moves a default into the body, where its closure sees the body's
+// `var z0` (100); JavaScript reads the module's `z0` (150), and so does the transformer's ES5
+// output when the body, using `arguments`, moves into a function of its own.
+test("at ES5, where TypeScript's own lowering departs from JavaScript, JavaScript's meaning is the answer", async () => {
+  const shadowed = block([
+    st`const z0 = 5;`,
+    st`function pd(a: number, g: F = (y: number) => y * z0): number { var z0: number = s(arguments.length - 1); return a * 100 + g(a) * 10 + z0; }`,
+    st`function main(): void { log("L0", pd(1)); }`,
+  ]);
+  const [outcome] = await check([shadowed], "es5");
+  assert.equal(outcome, { kind: "same", trace: ['"L0" 150', '"returned"'] });
+});
+
 test("a program the transformer rejects with a documented diagnostic counts as rejected", async () => {
   const [outcome] = await check([block([st`function main(): void { setTimeout(${xx`() => s(1)`}, 0); }`])], "es2022");
   assert.equal(outcome, { kind: "rejected", codes: ["MIOU1003"] });
