@@ -18,12 +18,14 @@
  * are re-examined in rounds until nothing changes.
  */
 import type ts from "typescript";
-import { ARRAY_METHODS, calleeOf, type CallKind, type CallLike, type Facts, type FunctionNode } from "./facts.js";
-import { isBranded, isMiouFunction } from "./brand.js";
+import { calleeOf, type CallKind, type CallLike, type Facts, type FunctionNode } from "./facts.js";
+import { isBranded } from "./brand.js";
+import { Flows, isArrayMethodCall } from "./flows.js";
+import { Hierarchy } from "./hierarchy.js";
 import { portables } from "./captures.js";
 import { functionOf, inProgram, isFunctionNode, unwrap } from "./resolve.js";
 import { parameterOf, Values, type Knowledge } from "./values.js";
-import { firstMoved, shadowedNames } from "./shadows.js";
+import { settleParameters } from "./shadows.js";
 
 type TS = typeof import("typescript");
 
@@ -94,23 +96,16 @@ class Analysis implements Knowledge {
   private readonly parameterUses = new Map<FunctionNode, ParameterUse[]>();
   /** Calls through values other than the calling function's own parameters. */
   private readonly valueCalls: { call: CallLike; owner: Owner; callee: ts.Expression }[] = [];
-  /** Expressions whose value is stored into the program's values, or handed to code that may keep it. */
-  private readonly escaping: ts.Expression[] = [];
-  /** Functions reachable as values (methods, functions stored): their suspending ones flow into values. */
-  private readonly valueFunctions = new Set<FunctionNode>();
-  /**
-   * Functions called by code the analysis does not follow call by call (values, other code): their
-   * parameters may receive any value of their type.
-   */
-  private readonly calledUnseen = new Set<FunctionNode>();
   /** Callbacks of array methods, with the array whose elements they receive. */
   private readonly arrayCallbacks = new Map<FunctionNode, { array: ts.Expression; method: string }>();
-  /** The classes of the program, by the class they extend. */
-  private readonly subclasses = new Map<ts.Declaration, ts.ClassLikeDeclaration[]>();
   /** Parameters being examined, against cycles (`f(g) { f(g) }`). */
   private readonly examining = new Set<string>();
   /** Twinnable functions reached through a parameter at some direct call site. */
   private readonly twinned = new Set<FunctionNode>();
+  /** Where function values go: stored, handed on, called unseen. */
+  private readonly flows: Flows;
+  /** The program's classes, for the methods that override a method. */
+  private readonly hierarchy: Hierarchy;
 
   constructor(
     private readonly ts: TS,
@@ -120,16 +115,18 @@ class Analysis implements Knowledge {
     const { captures, sites } = portables(ts, program);
     this.facts = { suspending: new Map(), calls: new Map(), twins: new Map(), checked: new Map(), moved: new Map(), shadowed: new Map(), captures, portable: sites };
     this.values = new Values(ts, program, this.checker, this);
+    this.flows = new Flows(ts, program);
+    this.hierarchy = new Hierarchy(ts, this.checker);
   }
 
   run(): Facts {
     for (const file of this.program.getSourceFiles())
       if (!file.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(file)) this.walk(file, file);
-    this.values.refresh(this.escaping, this.valueFunctions);
+    this.values.refresh(this.flows.escaping, this.flows.valueFunctions);
     for (let changed = true; changed; ) changed = this.round();
     this.settleTwins();
     this.settleChecks();
-    this.settleParameters();
+    settleParameters(this.ts, this.checker, this.facts);
     return this.facts;
   }
 
@@ -158,7 +155,7 @@ class Analysis implements Knowledge {
       }
       const callback = this.arrayCallbacks.get(fn);
       if (callback !== undefined && index === (callback.method === "reduce" ? 1 : 0) && this.elementHolds(callback.array)) return true;
-      return this.calledUnseen.has(fn) && this.values.typeHolds(this.checker.getTypeAtLocation(param), false);
+      return this.flows.calledUnseen.has(fn) && this.values.typeHolds(this.checker.getTypeAtLocation(param), false);
     } finally {
       this.examining.delete(key);
     }
@@ -170,7 +167,7 @@ class Analysis implements Knowledge {
   private walk(node: ts.Node, owner: Owner): void {
     const { ts } = this;
     if (isFunctionNode(ts, node)) {
-      if (ts.isMethodDeclaration(node)) this.valueFunctions.add(node);
+      if (ts.isMethodDeclaration(node)) this.flows.valueFunctions.add(node);
       if (node.body !== undefined) ts.forEachChild(node, (child) => this.walk(child, node));
       return;
     }
@@ -178,9 +175,9 @@ class Analysis implements Knowledge {
       ts.forEachChild(node, (child) => this.walk(child, node));
       return;
     }
-    if (ts.isClassLike(node)) this.noteClass(node);
+    if (ts.isClassLike(node)) this.hierarchy.note(node);
     if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) this.visitCall(node, owner);
-    this.noteEscapes(node);
+    this.flows.note(node);
     ts.forEachChild(node, (child) => this.walk(child, owner));
   }
 
@@ -216,20 +213,10 @@ class Analysis implements Knowledge {
     else this.valueCalls.push({ call, owner, callee: value });
   }
 
-  /** Is `call` one of the array methods with a helper that can suspend, on an array? */
-  private isArrayMethodCall(call: ts.Node): call is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
-    const { ts, checker } = this;
-    if (!ts.isCallExpression(call) || call.arguments.length === 0) return false;
-    const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !ARRAY_METHODS.includes(callee.name.text)) return false;
-    const receiver = checker.getNonNullableType(checker.getTypeAtLocation(callee.expression));
-    return checker.isArrayType(receiver) || checker.isTupleType(receiver);
-  }
-
   /** `xs.map(cb)` and the other array methods with a helper that can suspend. */
   private visitArrayCall(call: CallLike, owner: Owner): boolean {
     const { ts, checker } = this;
-    if (!this.isArrayMethodCall(call)) return false;
+    if (!isArrayMethodCall(ts, checker, call)) return false;
     const callee = call.expression;
     const method = callee.name.text;
     const cb = call.arguments[0]!;
@@ -247,7 +234,7 @@ class Analysis implements Knowledge {
   private visitDirectCall(call: CallLike, owner: Owner, target: FunctionNode, args: readonly (ts.Expression | undefined)[], twinOk: boolean): void {
     const { ts, checker } = this;
     if (twinOk) (this.callSites.get(target) ?? this.callSites.set(target, []).get(target)!).push(call);
-    else this.calledUnseen.add(target);
+    else this.flows.calledUnseen.add(target);
     const c: Candidate = { call, owner, decide: () => this.decideDirect(call, target, args) };
     this.depend(target, c);
     for (const arg of args) {
@@ -268,7 +255,7 @@ class Analysis implements Knowledge {
   }
 
   private decideDirect(call: CallLike, target: FunctionNode, args: readonly (ts.Expression | undefined)[]): CallKind | undefined {
-    const impls = this.implementations(target);
+    const impls = this.hierarchy.implementations(target);
     if (impls.length > 1) {
       const suspending = impls.filter((fn) => this.suspends(fn)).length;
       if (suspending === 0) return undefined;
@@ -287,7 +274,7 @@ class Analysis implements Knowledge {
    * otherwise `target` itself suspends, through what it does with its parameters.
    */
   private twinKind(target: FunctionNode): CallKind {
-    if (twinnable(this.ts, target) && !this.calledUnseen.has(target)) {
+    if (twinnable(this.ts, target) && !this.flows.calledUnseen.has(target)) {
       this.twinned.add(target);
       return { kind: "twin", fn: target };
     }
@@ -304,79 +291,6 @@ class Analysis implements Knowledge {
 
   private use(fn: FunctionNode, use: ParameterUse): void {
     (this.parameterUses.get(fn) ?? this.parameterUses.set(fn, []).get(fn)!).push(use);
-  }
-
-  /** `fn` and the methods of the program's subclasses that override it. */
-  private implementations(fn: FunctionNode): FunctionNode[] {
-    const { ts } = this;
-    if (!ts.isMethodDeclaration(fn) || !ts.isClassLike(fn.parent) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return [fn];
-    const name = memberName(ts, fn.name);
-    if (name === undefined) return [fn];
-    const out: FunctionNode[] = [fn];
-    const visit = (cls: ts.ClassLikeDeclaration) => {
-      for (const sub of this.subclasses.get(cls) ?? []) {
-        for (const m of sub.members) {
-          if (memberName(ts, m.name) !== name) continue;
-          if (ts.isMethodDeclaration(m) && m.body !== undefined) out.push(m);
-          else if (ts.isPropertyDeclaration(m) && m.initializer !== undefined) {
-            const init = unwrap(ts, m.initializer);
-            if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) out.push(init);
-          }
-        }
-        visit(sub);
-      }
-    };
-    visit(fn.parent);
-    return out;
-  }
-
-  private noteClass(cls: ts.ClassLikeDeclaration): void {
-    const { ts, checker } = this;
-    const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-    if (base === undefined) return;
-    let symbol = checker.getSymbolAtLocation(base.expression);
-    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    const decl = symbol?.valueDeclaration;
-    if (decl === undefined || !ts.isClassLike(decl)) return;
-    (this.subclasses.get(decl) ?? this.subclasses.set(decl, []).get(decl)!).push(cls);
-  }
-
-  /** Records the expressions whose function value flows into the program's values. */
-  private noteEscapes(node: ts.Node): void {
-    const { ts, checker } = this;
-    const escape = (e: ts.Expression | undefined) => {
-      if (e === undefined) return;
-      this.escaping.push(e);
-      const fn = functionOf(ts, this.program, e);
-      if (fn !== undefined) {
-        this.valueFunctions.add(fn);
-        this.calledUnseen.add(fn);
-      }
-    };
-    if (ts.isArrayLiteralExpression(node)) node.elements.forEach(escape);
-    else if (ts.isPropertyAssignment(node)) escape(node.initializer);
-    else if (ts.isShorthandPropertyAssignment(node)) escape(node.name);
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) escape(node.right);
-    else if (ts.isReturnStatement(node)) escape(node.expression);
-    else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) escape(node.body);
-    else if (ts.isVariableDeclaration(node)) escape(node.initializer);
-    else if (ts.isPropertyDeclaration(node)) escape(node.initializer);
-    else if (ts.isParameter(node)) escape(node.initializer);
-    else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const args = node.arguments ?? [];
-      // Handed to miou (run, async, ...), a function runs as a task; handed to a program
-      // function's parameter, it is followed call by call (but may still be called with any value).
-      if (isMiouFunction(checker, node.expression)) return;
-      const decl = ts.isCallExpression(node) ? checker.getResolvedSignature(node)?.declaration : undefined;
-      const direct = decl !== undefined && isFunctionNode(ts, decl) && inProgram(this.program, decl);
-      const array = this.isArrayMethodCall(node);
-      args.forEach((arg, i) => {
-        if (direct || (array && i === 0)) {
-          const fn = functionOf(ts, this.program, arg);
-          if (fn !== undefined) this.calledUnseen.add(fn);
-        } else escape(arg);
-      });
-    }
   }
 
   // ---- deciding -------------------------------------------------------------------------------
@@ -419,7 +333,7 @@ class Analysis implements Knowledge {
     // A function that suspends anyway, or that cannot have a twin, suspends through its
     // parameters as soon as a suspending function reaches them.
     for (const [fn, uses] of this.parameterUses) {
-      const whole = this.suspends(fn) || !twinnable(this.ts, fn) || this.calledUnseen.has(fn);
+      const whole = this.suspends(fn) || !twinnable(this.ts, fn) || this.flows.calledUnseen.has(fn);
       if (!whole) continue;
       for (const use of uses) {
         if (this.facts.calls.has(use.call) || !this.reachedParameter(fn, use.index)) continue;
@@ -435,7 +349,7 @@ class Analysis implements Knowledge {
       changed = true;
     }
     this.propagate();
-    return this.values.refresh(this.escaping, this.valueFunctions) || changed;
+    return this.values.refresh(this.flows.escaping, this.flows.valueFunctions) || changed;
   }
 
   /** Does an element of `array` (an array literal, or any array by its element type) hold one? */
@@ -446,17 +360,6 @@ class Analysis implements Knowledge {
     const type = checker.getNonNullableType(checker.getTypeAtLocation(inner));
     const element = checker.isArrayType(type) ? checker.getTypeArguments(type as ts.TypeReference)[0] : undefined;
     return element !== undefined && this.values.typeHolds(element, false);
-  }
-
-  /** Which parameters move into the body, and the body names they would see otherwise. */
-  private settleParameters(): void {
-    for (const fn of this.facts.suspending.keys()) {
-      const from = firstMoved(this.ts, fn, this.facts);
-      if (from < 0) continue;
-      this.facts.moved.set(fn, from);
-      const shadowed = shadowedNames(this.ts, this.checker, fn, from);
-      if (shadowed.size > 0) this.facts.shadowed.set(fn, shadowed);
-    }
   }
 
   /** The suspending versions of the twins: what their parameter uses become there. */
@@ -504,10 +407,4 @@ function argumentsOf(ts: TS, call: CallLike): readonly (ts.Expression | undefine
     return spread < 0 ? call.arguments : call.arguments.slice(0, spread);
   }
   return ts.isTemplateExpression(call.template) ? [undefined, ...call.template.templateSpans.map((s) => s.expression)] : [];
-}
-
-function memberName(ts: TS, name: ts.PropertyName | undefined): string | undefined {
-  if (name === undefined) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  return undefined;
 }

@@ -12,6 +12,17 @@ import { isFunctionNode } from "./resolve.js";
 
 type TS = typeof import("typescript");
 
+/** Once it is known which functions suspend: which parameters move, and which body names are renamed. */
+export function settleParameters(ts: TS, checker: ts.TypeChecker, facts: Facts): void {
+  for (const fn of facts.suspending.keys()) {
+    const from = firstMoved(ts, fn, facts);
+    if (from < 0) continue;
+    facts.moved.set(fn, from);
+    const shadowed = shadowedNames(ts, checker, fn, from);
+    if (shadowed.size > 0) facts.shadowed.set(fn, shadowed);
+  }
+}
+
 /** The index of the first parameter that must move, or -1. */
 export function firstMoved(ts: TS, fn: FunctionNode, facts: Facts): number {
   const suspends = (n: ts.Node): boolean =>
