@@ -13,7 +13,9 @@ const require7 = createRequire(join(root, "tests", "babel", "babel-7", "package.
 export interface Babel {
   major: 7 | 8;
   version: string;
-  transformSync(code: string, options: object): { code?: string | null; map?: object | null } | null;
+  transformSync(code: string, options: object): { code?: string | null; map?: object | null; ast?: { program: { end: number } } | null } | null;
+  transformFromAstSync(ast: object, code: string, options: object): { code?: string | null } | null;
+  parseSync(code: string, options: object): object | null;
   /** The path of `@babel/preset-typescript` of the same major. */
   preset: string;
 }
@@ -21,7 +23,14 @@ export interface Babel {
 function load(major: 7 | 8, req: NodeJS.Require): Babel {
   const core = req("@babel/core") as Babel;
   if (!core.version.startsWith(`${major}.`)) throw new Error(`expected Babel ${major}, found ${core.version}: run npm ci`);
-  return { major, version: core.version, transformSync: core.transformSync.bind(core), preset: req.resolve("@babel/preset-typescript") };
+  return {
+    major,
+    version: core.version,
+    transformSync: core.transformSync.bind(core),
+    transformFromAstSync: core.transformFromAstSync.bind(core),
+    parseSync: core.parseSync.bind(core),
+    preset: req.resolve("@babel/preset-typescript"),
+  };
 }
 
 export const babels: Babel[] = [load(8, require), load(7, require7)];

@@ -136,4 +136,32 @@ test("an edit given by the bundler (Babel's code, not the disk) is carried over 
   assert.equal(service.counts(), { analyses: 1, carried: 1 });
 });
 
+// Why a fact-changing edit analyses the whole program again, not only the edited module and its
+// importers: which values may hold a suspending function is decided over the whole program (by
+// the types of the suspending functions stored into values anywhere, values.ts), so an edit can
+// change the facts of a module that neither imports nor is imported by the edited one.
+test("an edit changes the output of a module with no import path to it (facts are whole-program)", () => {
+  const unrelated: Record<string, string> = {
+    "box.ts": `export const box: { run: () => void } = { run: () => undefined };
+export function go(): void {
+  box.run();
+}
+`,
+    "handlers.ts": `import * as Miou from "miou";
+export const handlers: (() => void)[] = [() => undefined];
+`,
+  };
+  write(unrelated);
+  const service = createService({ cwd: dir });
+  const box = join(dir, "box.ts");
+  const before = outputOf(service.transform(box, unrelated["box.ts"]!));
+  const handlers = join(dir, "handlers.ts");
+  const edited = unrelated["handlers.ts"]!.replace("() => undefined]", "() => undefined, () => Miou.yield_()]");
+  writeFileSync(handlers, edited);
+  assert.ok(service.changed(handlers).includes(box), "box.ts is reported");
+  const after = service.transform(box, unrelated["box.ts"]!);
+  assert.is.not(outputOf(after), before, "box.run() may now call a suspending function");
+  assert.is(outputOf(after), outputOf(createService({ cwd: dir }).transform(box, unrelated["box.ts"]!)), "as a cold build gives");
+});
+
 test.run();

@@ -8,12 +8,14 @@
  *
  * A thin adapter of the host service: the service builds the module's TypeScript program from
  * its nearest tsconfig.json (or the `tsconfig` option), runs the transformer's core over it, and
- * hands back the rewritten module, which replaces the module Babel parsed, with a source map
- * Babel chains to the original. A module the transformer leaves alone is left to Babel as it
- * parsed it. MIOU diagnostics become a Babel error with a code frame for each.
+ * hands back the rewritten module with a source map Babel chains to the original. Babel parses
+ * the rewritten module in place of the original (the plugin's `parserOverride`: one parse per
+ * module, as without the plugin); when Babel was handed an AST instead of code, the rewritten
+ * module replaces the parsed one in the `Program` visitor. A module the transformer leaves alone
+ * is left to Babel as it parsed it. MIOU diagnostics become a Babel error with a code frame for each.
  */
 import { resolve } from "node:path";
-import { createService, type Service, type ServiceDiagnostic, type SourceMap } from "../service/service.js";
+import { createService, type Service, type ServiceDiagnostic, type SourceMap, type Transformed } from "../service/service.js";
 
 /** The options of `["miou/babel", { ... }]`. */
 export interface MiouBabelOptions {
@@ -29,8 +31,8 @@ interface Loc {
 }
 interface BabelFile {
   code: string;
+  ast: ParsedFile & { comments?: unknown[] | null };
   opts: { filename?: string | null; cwd?: string; parserOpts?: object; sourceFileName?: string };
-  ast: { comments?: unknown[] | null };
   inputMap: { toObject(): object } | null;
   buildCodeFrameError(node: { loc: Loc } | null, message: string, kind?: typeof Error): Error;
 }
@@ -44,9 +46,15 @@ interface Api {
   parseSync(code: string, options: object): { program: { body: unknown[]; directives: unknown[] }; comments?: unknown[] | null } | null;
 }
 
-/** What Babel gets from a plugin: a name and a visitor. */
+/** The AST Babel's parser gives (a `File` node); only its identity matters here. */
+type ParsedFile = object;
+type Parse = (code: string, parserOpts: object) => ParsedFile;
+
+/** What Babel gets from a plugin: a name, a visitor, and the parse of the rewritten module. */
 export interface MiouBabelPlugin {
   name: string;
+  manipulateOptions(options: { filename?: string | null; cwd?: string }, parserOpts: object): void;
+  parserOverride(code: string, parserOpts: object, parse: Parse): ParsedFile | undefined;
   visitor: { Program(path: ProgramPath, state: { file: BabelFile }): void };
 }
 
@@ -76,27 +84,60 @@ const DECLARATION = /\.d\.[cm]?tsx?$/;
  */
 export default function miouBabel(api: Api, options: MiouBabelOptions = {}): MiouBabelPlugin {
   api.assertVersion("^7.22.0 || ^8.0.0-0");
+  // Babel hands `manipulateOptions` and then `parserOverride` the very same `parserOpts` of one
+  // module: the first learns which module it is (file name and working folder), the second
+  // parses the rewritten module, and the visitor finds what the parse left for it by the AST.
+  const modules = new WeakMap<object, { filename: string; cwd: string }>();
+  const parsed = new WeakMap<ParsedFile, Transformed>();
+  const transform = (filename: string, cwd: string, code: string) => serviceFor(cwd, options.tsconfig).transform(resolve(cwd, filename), code);
   return {
     name: "miou",
+    manipulateOptions(opts, parserOpts) {
+      const filename = opts.filename;
+      if (typeof filename === "string" && ours(filename)) modules.set(parserOpts, { filename, cwd: opts.cwd ?? process.cwd() });
+    },
+    parserOverride(code, parserOpts, parse) {
+      const module = modules.get(parserOpts);
+      // `unambiguous` (the TypeScript preset's for .cts) decides module or script from the syntax,
+      // which the rewrite changes (`import x = require()` is emitted as a `require`): that parse
+      // stays Babel's own, of the original, and the visitor replaces its body.
+      if (module === undefined || (parserOpts as { sourceType?: string }).sourceType === "unambiguous") return undefined;
+      const out = transform(module.filename, module.cwd, code);
+      // With diagnostics, the original is parsed: the visitor throws them with its code frames.
+      const ast = parse(out.code === null || out.diagnostics.length > 0 ? code : out.code, parserOpts);
+      parsed.set(ast, out);
+      return ast;
+    },
     visitor: {
       Program(path, { file }) {
         const filename = file.opts.filename;
-        if (typeof filename !== "string" || !TYPESCRIPT.test(filename) || DECLARATION.test(filename)) return;
-        const cwd = file.opts.cwd ?? process.cwd();
-        const out = serviceFor(cwd, options.tsconfig).transform(resolve(cwd, filename), file.code);
+        const early = parsed.get(file.ast);
+        if (early === undefined && (typeof filename !== "string" || !ours(filename))) return;
+        const out = early ?? transform(filename!, file.opts.cwd ?? process.cwd(), file.code);
         if (out.diagnostics.length > 0) throw diagnosticsError(file, out.diagnostics);
         if (out.code === null || out.map === null) return;
-        const parsed = api.parseSync(out.code, { filename, configFile: false, babelrc: false, sourceType: "module", parserOpts: file.opts.parserOpts ?? {} });
-        if (parsed === null) throw new Error(`miou/babel: Babel could not parse the transformed ${filename}`);
-        // The rewritten module replaces Babel's: the plugins and presets after this one see it.
-        path.node.body = parsed.program.body;
-        path.node.directives = parsed.program.directives;
-        file.ast.comments = parsed.comments ?? [];
-        path.scope.crawl();
+        if (early === undefined) replaceProgram(api, path, file, out.code);
         chainMap(file, out.map);
       },
     },
   };
+}
+
+/** A TypeScript module (not a declaration file): the modules the service transforms. */
+function ours(filename: string): boolean {
+  return TYPESCRIPT.test(filename) && !DECLARATION.test(filename);
+}
+
+/** When Babel was given an AST rather than code: the rewritten module replaces the one it holds. */
+function replaceProgram(api: Api, path: ProgramPath, file: BabelFile, code: string): void {
+  const filename = file.opts.filename;
+  const parsed = api.parseSync(code, { filename, configFile: false, babelrc: false, sourceType: "module", parserOpts: file.opts.parserOpts ?? {} });
+  if (parsed === null) throw new Error(`miou/babel: Babel could not parse the transformed ${filename}`);
+  // The rewritten module replaces Babel's: the plugins and presets after this one see it.
+  path.node.body = parsed.program.body;
+  path.node.directives = parsed.program.directives;
+  file.ast.comments = parsed.comments ?? [];
+  path.scope.crawl();
 }
 
 /**

@@ -7,6 +7,15 @@
  * new version is made when a module's text or the roots change: TypeScript reuses the parse of
  * every unchanged module, and when one module changed by an edit that can change no fact
  * (`neutral-edit.ts`), the facts are carried over to its new parse instead of analysing again.
+ *
+ * Any other edit analyses the whole program again, not only the edited module and its importers:
+ * a module's facts do not depend only on what it imports. Which values may hold a suspending
+ * function is decided by the types of the suspending functions stored into values anywhere in
+ * the program (`analyse/values.ts`), whether a parameter holds one by every call site (in the
+ * importers), whether a method call suspends by the subclasses that override it (in the
+ * importers), and a function gets a twin when an importer hands it a suspending function
+ * (tests/hosts/service-edits.test.ts edits a module and changes the output of one with no import
+ * path to it).
  */
 import ts from "typescript";
 import { relative } from "node:path";
