@@ -32,10 +32,11 @@
  */
 import type ts from "typescript";
 import { functionName, type CallKind, type CallLike, type Facts, type FunctionNode } from "../analyse/facts.js";
-import type { PortableSite } from "../analyse/captures.js";
 import { isFunctionNode } from "../analyse/resolve.js";
 import { Imports } from "./imports.js";
 import { moveParameters } from "./parameters.js";
+import { Portables } from "./portables.js";
+import { importTwins, twinCallee, twinName } from "./twins.js";
 import { Scopes } from "./scopes.js";
 
 type TS = typeof import("typescript");
@@ -81,7 +82,7 @@ class Rewriter {
   /** Local names imported by name whose twin (`name$miou`) must be imported beside them. */
   private readonly twinImports = new Set<string>();
   /** The module's registry of portable functions (PROTOCOL.md §6): `const p0 = portable(...)`, by index. */
-  private readonly registry = new Map<number, { ref: ts.Identifier; statement?: ts.Statement }>();
+  private readonly portables: Portables;
   /** `this`, `arguments` and `super` of arrows, and renamed body names. */
   private readonly scopes: Scopes;
   /**
@@ -101,14 +102,14 @@ class Rewriter {
     this.imports = new Imports(ts, this.f);
     this.base = this.f.createUniqueName("s");
     this.scopes = new Scopes(ts, context);
+    this.portables = new Portables(ts, this.f, facts, this.imports, options.commonjs === true, (fn) => this.visitFunction(fn));
   }
 
   file(): ts.SourceFile {
     const { ts, f } = this;
     const visited = ts.visitEachChild(this.source, (n) => this.visit(n, PLAIN), this.context);
     const rewritten = f.updateSourceFile(visited, visited.statements.map((st) => (ts.isImportDeclaration(st) ? importTwins(ts, f, st, this.twinImports) : st)));
-    const registered = [...this.registry].sort(([a], [b]) => a - b).map(([, e]) => e.statement!);
-    return this.imports.prepend(rewritten, [...this.siteTable(), ...registered], this.options.commonjs === true);
+    return this.imports.prepend(rewritten, [...this.siteTable(), ...this.portables.statements()], this.options.commonjs === true);
   }
 
   // ---- the vocabulary -------------------------------------------------------------------------
@@ -152,7 +153,7 @@ class Rewriter {
 
   private visit(node: ts.Node, version: Version): ts.Node | ts.Node[] {
     const { ts } = this;
-    const portable = this.portableAt(node);
+    const portable = this.portables.at(node);
     if (portable !== undefined) return portable;
     if (isFunctionNode(ts, node)) return this.visitFunction(node);
     if (ts.isIdentifier(node)) return this.scopes.renamed(node) ?? node;
@@ -198,7 +199,7 @@ class Rewriter {
       const test = this.helper("suspends", [f.createAssignment(t, visited as ts.Expression)]);
       return f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, this.yielding(call, this.helper("at", [t, where])), undefined, t));
     }
-    const target = kind.kind === "twin" ? this.twinCallee(visited as ts.CallExpression) : visited;
+    const target = kind.kind === "twin" ? twinCallee(ts, f, visited as ts.CallExpression, this.twinImports) : visited;
     return this.yielding(call, this.helper("at", [target, where]));
   }
 
@@ -243,19 +244,6 @@ class Rewriter {
     }
     const test = f.createEquality(f.createAssignment(t, receiver), f.createNull());
     return f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, f.createVoidZero(), undefined, cur));
-  }
-
-  /** The call with its callee pointing at the suspending twin (`name$miou`). */
-  private twinCallee(call: ts.CallExpression): ts.CallExpression {
-    const { ts, f } = this;
-    const callee = call.expression;
-    if (ts.isIdentifier(callee)) this.twinImports.add(callee.text);
-    const renamed = ts.isIdentifier(callee)
-      ? f.createIdentifier(twinName(callee.text))
-      : ts.isPropertyAccessExpression(callee)
-        ? f.updatePropertyAccessExpression(callee, callee.expression, f.createIdentifier(twinName(callee.name.text)))
-        : callee;
-    return f.updateCallExpression(call, renamed, call.typeArguments, call.arguments);
   }
 
   private visitFunction(node: FunctionNode): ts.Node | ts.Node[] {
@@ -316,51 +304,6 @@ class Rewriter {
     return ts.setTextRange(f.createBlock([...prologue, ret], true), body);
   }
 
-  // ---- portable functions ---------------------------------------------------------------------
-
-  private url(): ts.Expression {
-    const { ts, f } = this;
-    if (this.options.commonjs !== true) return f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
-    const require = f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral("url")]);
-    return f.createPropertyAccessExpression(f.createCallExpression(f.createPropertyAccessExpression(require, "pathToFileURL"), undefined, [f.createIdentifier("__filename")]), "href");
-  }
-
-  /** A registered portable function at its site: `p0(a, b)`, the function made with its local captures. */
-  private portableRef(site: PortableSite): ts.Expression {
-    const { ts, f } = this;
-    const { target, index } = site;
-    const locals = target.kind === "function" ? this.facts.captures.get(target.fn)!.filter((c) => c.crossing.by === "value") : [];
-    let entry = this.registry.get(index);
-    if (entry === undefined) {
-      entry = { ref: f.createUniqueName(`p${index}`) };
-      this.registry.set(index, entry);
-      // A function expression moves into the factory, compiled as anywhere else; a name is returned.
-      const made = target.kind === "function" ? (this.visitFunction(target.fn) as ts.Expression) : target.kind === "name" ? target.name : undefined;
-      const factory = f.createArrowFunction(undefined, undefined, locals.map((c) => f.createParameterDeclaration(undefined, undefined, c.name)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), made!);
-      const check = locals.flatMap((c, i) => (c.crossing.by === "value" && c.crossing.check ? [i] : []));
-      const args = [this.url(), f.createNumericLiteral(index), factory];
-      if (locals.length > 0) args.push(f.createArrayLiteralExpression(locals.map((c) => f.createStringLiteral(c.name))));
-      if (check.length > 0) args.push(f.createArrayLiteralExpression(check.map((i) => f.createNumericLiteral(i))));
-      const statement = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(entry.ref, undefined, undefined, this.helper("portable", args))], ts.NodeFlags.Const));
-      // Mapped to the function (or name) it registers.
-      entry.statement = ts.setSourceMapRange(statement, target.kind === "function" ? target.fn : site.arg);
-    }
-    const ref = f.createCallExpression(entry.ref, undefined, locals.map((c) => f.createIdentifier(c.name)));
-    return ts.setSourceMapRange(ref, site.arg);
-  }
-
-  /** The replacement of a node that hands over a registered portable function, if it is one. */
-  private portableAt(node: ts.Node): ts.Node | undefined {
-    const { ts, f } = this;
-    const site = this.facts.portable.get(node as ts.Expression);
-    if (site !== undefined && site.index >= 0) return this.portableRef(site);
-    if (ts.isShorthandPropertyAssignment(node)) {
-      const short = this.facts.portable.get(node.name);
-      if (short !== undefined && short.index >= 0) return ts.setTextRange(f.createPropertyAssignment(node.name.text, this.portableRef(short)), node);
-    }
-    return undefined;
-  }
-
   /** The call sites' table, when the file has suspending calls (a file may only register portable functions). */
   private siteTable(): ts.Statement[] {
     const { ts, f } = this;
@@ -376,20 +319,3 @@ function continuesChain(ts: TS, node: ts.Node): boolean {
   const parent = node.parent as ts.Node | undefined;
   return parent !== undefined && ts.isOptionalChain(parent) && (parent as ts.PropertyAccessExpression).expression === node;
 }
-
-/** `import { twice } from "./a.js"` also imports `twice$miou` when a call here uses the twin. */
-function importTwins(ts: TS, f: ts.NodeFactory, decl: ts.ImportDeclaration, locals: ReadonlySet<string>): ts.ImportDeclaration {
-  const named = decl.importClause?.namedBindings;
-  if (named === undefined || !ts.isNamedImports(named)) return decl;
-  const added = named.elements
-    .filter((e) => locals.has(e.name.text))
-    .map((e) => f.createImportSpecifier(false, f.createIdentifier(twinName((e.propertyName ?? e.name).getText())), f.createIdentifier(twinName(e.name.text))));
-  if (added.length === 0) return decl;
-  const clause = f.updateImportClause(decl.importClause!, decl.importClause!.isTypeOnly, decl.importClause!.name, f.updateNamedImports(named, [...named.elements, ...added]));
-  return f.updateImportDeclaration(decl, decl.modifiers, clause, decl.moduleSpecifier, decl.attributes);
-}
-
-export function twinName(name: string): string {
-  return `${name}$miou`;
-}
-
