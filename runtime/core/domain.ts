@@ -12,34 +12,21 @@
  *   domain is parked or queued while one task runs, so the subtree unwinds synchronously.
  */
 import { PRIMITIVES, bodyOf, ctx } from "./context.js";
-import { Cancelled } from "./errors.js";
+import { ENDED_NEXT, YIELDED, drive } from "./drive.js";
+import { isFrame, type Frame } from "./frame.js";
 import { cancelTree, failed, returned, tearDownHere } from "./lifecycle.js";
 import { augment, augmented } from "./logical-stack.js";
-import { badSelect, badYield, foreignCopy, thrownBy } from "./mistakes.js";
-import { Now, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, type Frame } from "./protocol.js";
+import { badSelect, thrownBy } from "./mistakes.js";
+import { Op, PARK } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
-import type { Run } from "./run.js";
+import type { DomainPort, Hook, Run } from "./run.js";
 import { Signal, type Events } from "./syscall.js";
-import { Fiber, NEXT, PARKED, READY, STEPPING, THROW, Task, UNWINDING, WOKEN } from "./task.js";
+import { Fiber, NEXT, PARKED, READY, STEPPING, Task, THROW, WOKEN } from "./task.js";
 import { platform } from "./platform.js";
 
 /** How long a domain runs steps before it lets the JavaScript event loop have a turn. */
 const SLICE_MS = 4;
-/** How many times an unwinding task may swallow `Cancelled` and carry on before it is dropped. */
-const UNWIND_LIMIT = 1000;
-
-// What `drive` reports: the task yielded an operation (`fiber.next`), or its outermost frame
-// returned or threw (`fiber.next` holds the value or the error).
-const YIELDED = 0;
-const ENDED_NEXT = 1;
-const ENDED_THROW = 2;
-
-export interface Hook {
-  readonly fn: () => void;
-  readonly domain: Domain;
-}
-
 /** `isFrame`, false for a value that refuses inspection (a body may return anything). */
 function isFrameSafe(r: unknown): r is Frame {
   try {
@@ -50,7 +37,7 @@ function isFrameSafe(r: unknown): r is Frame {
 }
 
 /** One thread's scheduler: its run queue, hooks, event source and loop. */
-export class Domain {
+export class Domain implements DomainPort {
   private readonly queue = new Queue<Task>();
   /** Hooks of this domain, newest first; all run before every step. */
   private hooks: Hook[] = [];
@@ -136,13 +123,17 @@ export class Domain {
   }
 
   /**
-   * PARKED → READY: services `op` again at the task's next turn (what it waited for happened).
-   * Like a woken task, it keeps its `wait` until then.
+   * PARKED → READY: services the operation the task is parked on (its `wait`) again at its
+   * next turn (what it waited for happened). Like a woken task, it keeps its `wait` until then.
    */
-  retry(task: Task, op: Op): void {
+  retry(task: Task): void {
     if (task.phase !== PARKED) return;
+    const fiber = task.fiber!;
+    const op = fiber.wait;
+    // Our own bug, not the user's: a retried task is parked on the operation it retries.
+    if (!(op instanceof Op)) throw new Error(`miou: internal error: task ${task.uid} was retried, but it is parked on no operation`);
     task.phase = READY;
-    task.fiber!.next = op;
+    fiber.next = op;
     this.queue.push(task);
     this.kick();
   }
@@ -330,7 +321,7 @@ export class Domain {
         ends = op.ends;
       }
       budget -= 1;
-      const how = this.drive(task, fiber, mode, value);
+      const how = drive(this, task, fiber, mode, value);
       if (how !== YIELDED) return this.finish(task, fiber, how);
       if (budget <= 0 || ends) return this.requeue(task); // READY, `fiber.next` its operation
       op = fiber.next as Op;
@@ -366,121 +357,10 @@ export class Domain {
     }
     const fiber = new Fiber(r);
     task.code = fiber;
-    const how = this.drive(task, fiber, NEXT, undefined);
+    const how = drive(this, task, fiber, NEXT, undefined);
     if (how === YIELDED) return true;
     this.finish(task, fiber, how);
     return false;
-  }
-
-  /**
-   * Resumes the task's frames until one yields an operation (YIELDED: `fiber.next` is set) or the
-   * outermost frame ends (ENDED_NEXT or ENDED_THROW: `fiber.next` holds the value or the
-   * error). Calls of suspending functions push frames; their returns and throws pop them.
-   * `lifecycle.ts` also calls it, to unwind a cancelled task.
-   */
-  drive(task: Task, fiber: Fiber, mode: number, value: unknown): number {
-    let gen = fiber.top as Frame;
-    let swallowed = 0;
-    // Every way out of the loop clears `suspendable` (`ended` does it for the "false" ones): no
-    // try/finally on the hottest path. A throw out of this function is a bug of the runtime,
-    // and `loop` restores the context then.
-    ctx.suspendable = true;
-    for (;;) {
-      let r: IteratorResult<unknown, unknown>;
-      let done: boolean;
-      let y: unknown;
-      try {
-        r = mode === NEXT ? gen.next(value) : gen.throw(value);
-        // Read here: a hand-written frame may return a result that throws when read.
-        done = r.done === true;
-        y = r.value;
-      } catch (e) {
-        if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e, this.run.site);
-        const stack = fiber.stack;
-        if (stack === null || stack.length === 0) return this.ended(fiber, THROW, e);
-        fiber.site = stack.pop() as number;
-        gen = fiber.top = stack.pop() as Frame;
-        mode = THROW;
-        value = e;
-        continue;
-      }
-      if (done) {
-        const stack = fiber.stack;
-        if (stack === null || stack.length === 0) return this.ended(fiber, NEXT, y);
-        fiber.site = stack.pop() as number;
-        gen = fiber.top = stack.pop() as Frame;
-        mode = NEXT;
-        value = y;
-        continue;
-      }
-      // An op of this copy; one of another copy of miou is refused below. Only a Proxy can make
-      // `instanceof` throw: then it is no op, and the checks below turn it into a TypeError.
-      let isOp: boolean;
-      try {
-        isOp = y instanceof Op;
-      } catch {
-        isOp = false;
-      }
-      if (isOp) {
-        const op = y as Op;
-        fiber.site = SITE.id;
-        SITE.id = 0;
-        if (task.phase !== UNWINDING) {
-          fiber.next = op;
-          ctx.suspendable = false;
-          return YIELDED;
-        }
-        // A cancelled task unwinds: cleanup operations complete at once, any other raises.
-        if (op.cleanup) {
-          ctx.suspendable = false;
-          try {
-            value = op.perform(task, this);
-            mode = NEXT;
-          } catch (e) {
-            value = e;
-            mode = THROW;
-          }
-          ctx.suspendable = true;
-        } else if (++swallowed > UNWIND_LIMIT) {
-          platform.report(`miou: task ${task.uid} kept catching Miou.Cancelled while unwinding; its frames were dropped`, undefined);
-          return this.ended(fiber, THROW, new Cancelled());
-        } else {
-          mode = THROW;
-          value = new Cancelled();
-        }
-        continue;
-      }
-      // Whatever the task yielded, looking at it must not throw out of the scheduler: a value
-      // that refuses inspection (a revoked Proxy, a throwing getter) is a bad yield of the task.
-      try {
-        if (isNativeGenerator(y) || (opCopy(y) === undefined && isFrame(y))) {
-          (fiber.stack ??= []).push(gen, SITE.id);
-          SITE.id = 0;
-          gen = fiber.top = y;
-          mode = NEXT;
-          value = undefined;
-          continue;
-        }
-        if (y instanceof Now) {
-          mode = NEXT;
-          value = y.value;
-          continue;
-        }
-        const copy = opCopy(y);
-        value = copy !== undefined ? foreignCopy(copy) : badYield(y);
-      } catch (e) {
-        value = badYield(y, e);
-      }
-      mode = THROW;
-    }
-  }
-
-  private ended(fiber: Fiber, mode: number, value: unknown): number {
-    ctx.suspendable = false;
-    fiber.top = null;
-    fiber.stack = null;
-    fiber.next = value;
-    return mode === NEXT ? ENDED_NEXT : ENDED_THROW;
   }
 
   /** The outermost frame ended: the fiber goes, and the task settles with its outcome. */

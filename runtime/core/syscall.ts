@@ -2,7 +2,7 @@
  * The suspension API's tokens. A syscall belongs to the task and the domain that made it;
  * it is signalled at most once, by `select` returning its `Signal`, or by `wake`.
  */
-import type { Domain } from "./domain.js";
+import type { DomainPort } from "./run.js";
 import type { Task, Wait } from "./task.js";
 
 let nextSyscall = 1;
@@ -20,12 +20,9 @@ export class Syscall implements Wait {
   constructor(
     readonly name: string,
     readonly task: Task,
+    /** The domain it belongs to: its task's. */
+    readonly domain: DomainPort,
   ) {}
-
-  /** The domain it belongs to: its task's. */
-  get domain(): Domain {
-    return this.task.domain;
-  }
 
   get signalled(): boolean {
     return this.state === SIGNALLED;
