@@ -13,41 +13,28 @@
  */
 import { PRIMITIVES, bodyOf, ctx } from "./context.js";
 import { ENDED_NEXT, YIELDED, drive } from "./drive.js";
-import { isFrame, type Frame } from "./frame.js";
+import { EventSource } from "./event-source.js";
+import { isFrameSafe } from "./frame.js";
+import { Hooks } from "./hooks.js";
 import { cancelTree, failed, returned, tearDownHere } from "./lifecycle.js";
 import { augment, augmented } from "./logical-stack.js";
-import { badSelect, thrownBy } from "./mistakes.js";
 import { Op, PARK } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
 import type { DomainPort, Hook, Run } from "./run.js";
-import { Signal, type Events } from "./syscall.js";
+import type { Events } from "./syscall.js";
 import { Fiber, NEXT, PARKED, READY, STEPPING, Task, THROW, WOKEN } from "./task.js";
 import { platform } from "./platform.js";
 
 /** How long a domain runs steps before it lets the JavaScript event loop have a turn. */
 const SLICE_MS = 4;
-/** `isFrame`, false for a value that refuses inspection (a body may return anything). */
-function isFrameSafe(r: unknown): r is Frame {
-  try {
-    return isFrame(r);
-  } catch {
-    return false;
-  }
-}
 
 /** One thread's scheduler: its run queue, hooks, event source and loop. */
 export class Domain implements DomainPort {
   private readonly queue = new Queue<Task>();
-  /** Hooks of this domain, newest first; all run before every step. */
-  private hooks: Hook[] = [];
+  private readonly hooks = new Hooks();
+  private readonly source: EventSource;
   readonly random: Random;
-  /** Tasks parked in `suspend`: while there are any, a custom `select` is polled. */
-  private suspended = 0;
-  /** Uids of syscalls whose task was cancelled, handed to the next `select` (a custom one only). */
-  private cancelledSyscalls: number[] = [];
-  /** A `select` promise is pending. */
-  private selecting = false;
   /** The run has a `trace` callback: the hot paths test this before building an event. */
   readonly tracing: boolean;
   private looping = false;
@@ -56,41 +43,42 @@ export class Domain implements DomainPort {
   constructor(
     readonly uid: number,
     readonly run: Run,
-    /** The event source; set once, early, on a worker whose `events` had to be loaded. */
-    private source: Events | null,
+    /** The user's event source, or null for the default (`event-source.ts`). */
+    events: Events | null,
   ) {
+    this.source = new EventSource(this, events);
     this.random = new Random(run.seed, uid);
     this.tracing = run.tracing;
   }
 
   /** The event source: a custom one (Miou's `events`), or null for the default. */
   get events(): Events | null {
-    return this.source;
+    return this.source.events;
   }
 
   /** Sets the event source of a worker's domain, loaded after the domain was made. */
   useEvents(events: Events): void {
-    this.source = events;
+    this.source.use(events);
   }
 
   /** Adds a hook: it runs before every step, before the hooks added earlier. */
   addHook(hook: Hook): void {
-    this.hooks = [hook, ...this.hooks];
+    this.hooks.add(hook);
   }
 
   /** Removes a hook; a hook that is not there is left alone. */
   removeHook(hook: Hook): void {
-    this.hooks = this.hooks.filter((h) => h !== hook);
+    this.hooks.remove(hook);
   }
 
   /** A task parks on a syscall: while any do, a custom event source is polled. */
   syscallParked(): void {
-    this.suspended += 1;
+    this.source.syscallParked();
   }
 
   /** A task parked on a syscall is woken, or torn down. */
   syscallLeft(): void {
-    this.suspended -= 1;
+    this.source.syscallLeft();
   }
 
   // ---- tasks entering and leaving the queue ---------------------------------------------------
@@ -138,20 +126,16 @@ export class Domain implements DomainPort {
     this.kick();
   }
 
-  /**
-   * A syscall of this domain will never be waited on again: tell the next `select`. Without a
-   * custom event source there is no `select` to tell, and a uid kept for it would stay for the
-   * rest of the run (a long-lived server with timeouts would grow without bound).
-   */
+  /** A syscall of this domain will never be waited on again: the next `select` is told. */
   forget(uid: number): void {
-    if (this.source !== null) this.cancelledSyscalls.push(uid);
+    this.source.forget(uid);
   }
 
   // ---- the loop -------------------------------------------------------------------------------
 
   /** Makes sure the loop runs soon; safe to call from any callback on this domain's thread. */
   kick(): void {
-    if (this.selecting) this.source!.interrupt();
+    this.source.interrupt();
     if (this.looping || this.scheduled) return;
     this.scheduled = true;
     Promise.resolve().then(() => this.loop());
@@ -176,13 +160,13 @@ export class Domain implements DomainPort {
     try {
       do {
         for (;;) {
-          if (this.hooks.length > 0) this.runHooks();
+          if (this.hooks.any) this.hooks.run();
           const task = this.queue.shift();
           if (task === undefined) break;
           this.step(task);
           if (run.over) break;
-          if (this.source !== null && this.suspended > 0 && !this.selecting) {
-            this.poll(false);
+          if (this.source.due) {
+            this.source.poll(false);
             if (run.over) break;
           }
           if ((++n & 31) === 0 && platform.now() > deadline) return this.later();
@@ -202,80 +186,17 @@ export class Domain implements DomainPort {
    * nothing can ever happen. True when tasks became runnable and the loop should go on.
    */
   private idle(): boolean {
-    if (this.source !== null && this.suspended > 0) {
-      if (this.selecting) return false;
-      this.poll(true);
+    const source = this.source;
+    if (source.events !== null && source.waiting) {
+      if (source.pending) return false;
+      source.poll(true);
       if (this.queue.length > 0 || this.run.over) return true;
       // A synchronous select found nothing: ask again after the event loop has had a turn.
-      if (!this.selecting) this.later();
+      if (!source.pending) this.later();
       return false;
     }
-    if (this.suspended > 0 || this.run.waitsElsewhere) return false; // `wake` or a message kicks us
+    if (source.waiting || this.run.waitsElsewhere) return false; // `wake` or a message kicks us
     return this.run.stalled();
-  }
-
-  private poll(block: boolean): void {
-    const cancelled = this.cancelledSyscalls;
-    this.cancelledSyscalls = [];
-    let result: Signal[] | PromiseLike<Signal[]>;
-    let now: boolean;
-    try {
-      result = this.source!.select(block, cancelled);
-    } catch (e) {
-      this.run.fatal(thrownBy("events.select", e));
-      return;
-    }
-    try {
-      now = Array.isArray(result);
-    } catch (e) {
-      this.run.fatal(badSelect(result, e)); // a revoked Proxy
-      return;
-    }
-    if (now) return this.deliver(result);
-    this.selecting = true;
-    Promise.resolve(result).then(
-      (signals) => {
-        this.selecting = false;
-        this.deliver(signals);
-        this.kick();
-      },
-      (e: unknown) => {
-        this.selecting = false;
-        this.run.fatal(thrownBy("events.select", e));
-        this.kick();
-      },
-    );
-  }
-
-  /**
-   * Triggers the syscalls of this domain that `select` signalled. Anything else it returned is
-   * the event source's mistake: it ends the run (after the usual teardown) instead of throwing
-   * out of the scheduler.
-   */
-  private deliver(signals: unknown): void {
-    try {
-      if (!Array.isArray(signals)) return this.run.fatal(badSelect(signals));
-      for (const s of signals as unknown[]) if (!(s instanceof Signal)) return this.run.fatal(badSelect(signals));
-    } catch (e) {
-      return this.run.fatal(badSelect(signals, e));
-    }
-    for (const s of signals as Signal[]) {
-      if (s.syscall.domain === this) s.syscall.trigger();
-    }
-  }
-
-  private runHooks(): void {
-    ctx.suspendable = false;
-    for (const hook of this.hooks.slice()) {
-      try {
-        // A generator function's body would never run: it is no hook (Hook.add refuses the
-        // native ones; a compiled one shows here).
-        if (isFrameSafe(hook.fn())) throw new TypeError("Miou.Hook.add: a hook must be a plain function; this one returned a generator, whose body never runs");
-      } catch (e) {
-        this.hooks = this.hooks.filter((h) => h !== hook);
-        platform.report("miou: a hook raised an error and was removed", e);
-      }
-    }
   }
 
   // ---- one step -------------------------------------------------------------------------------

@@ -28,3 +28,12 @@ NativeGenerator.prototype = Object.getPrototypeOf(function* () {}.prototype) as 
 export function isNativeGenerator(value: unknown): value is Frame {
   return value instanceof NativeGenerator;
 }
+
+/** `isFrame`, false for a value that refuses inspection (a body or a hook may return anything). */
+export function isFrameSafe(r: unknown): r is Frame {
+  try {
+    return isFrame(r);
+  } catch {
+    return false;
+  }
+}
