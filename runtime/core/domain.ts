@@ -131,6 +131,11 @@ export class Domain implements DomainPort {
     this.source.forget(uid);
   }
 
+  /** A syscall of `task` was signalled: the run's trace says so. */
+  signalled(task: Task): void {
+    this.run.emit("signal", task);
+  }
+
   // ---- the loop -------------------------------------------------------------------------------
 
   /** Makes sure the loop runs soon; safe to call from any callback on this domain's thread. */

@@ -75,12 +75,6 @@ export interface DomainPort extends Home {
   addHook(hook: Hook): void;
   /** Removes a hook; a hook that is not there is left alone. */
   removeHook(hook: Hook): void;
-  /** A task parks on a syscall: while any do, a custom event source is polled. */
-  syscallParked(): void;
-  /** A task parked on a syscall is woken, or torn down. */
-  syscallLeft(): void;
-  /** A syscall of this domain will never be waited on again: the next `select` is told. */
-  forget(uid: number): void;
 }
 
 /** A function a domain runs before every step (`Hook.add`). */

@@ -2,8 +2,7 @@
  * The suspension API's tokens. A syscall belongs to the task and the domain that made it;
  * it is signalled at most once, by `select` returning its `Signal`, or by `wake`.
  */
-import type { DomainPort } from "./run.js";
-import type { Task, Wait } from "./task.js";
+import type { Home, Task, Wait } from "./task.js";
 
 let nextSyscall = 1;
 
@@ -20,9 +19,12 @@ export class Syscall implements Wait {
   constructor(
     readonly name: string,
     readonly task: Task,
-    /** The domain it belongs to: its task's. */
-    readonly domain: DomainPort,
   ) {}
+
+  /** The domain it belongs to: its task's. */
+  get domain(): Home {
+    return this.task.domain;
+  }
 
   get signalled(): boolean {
     return this.state === SIGNALLED;
@@ -57,7 +59,7 @@ export class Syscall implements Wait {
     if (was === SIGNALLED || this.task.done) return; // a dead task's syscall signals nothing
     this.state = SIGNALLED;
     const domain = this.domain;
-    domain.run.emit("signal", this.task);
+    domain.signalled(this.task);
     if (was !== PARKED) return;
     domain.syscallLeft();
     domain.wake(this.task, undefined);

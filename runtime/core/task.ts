@@ -44,9 +44,10 @@ export const DONE = 10;
 export const GONE = 11;
 
 /**
- * The domain a task belongs to, as the task and what waits on it see it: `Domain` (`domain.ts`)
- * implements it, and `DomainPort` (`run.ts`) is the whole of what operations may ask of it.
- * Declared here, with the task, so that this file names no file above it.
+ * The domain a task belongs to, as the task and what waits on it (its syscalls included) see it:
+ * `Domain` (`domain.ts`) implements it, and `DomainPort` (`run.ts`) is the whole of what
+ * operations may ask of it. Declared here, with the task, so that this file names no file above
+ * it; a syscall reaches it through its task, so that a parked task costs no field more.
  */
 export interface Home {
   readonly uid: number;
@@ -59,6 +60,14 @@ export interface Home {
    * is serviced again at the task's next turn; anything but a parked task is left alone.
    */
   retry(task: Task): void;
+  /** A task parks on a syscall (`syscall.ts`): while any do, a custom event source is polled. */
+  syscallParked(): void;
+  /** A task parked on a syscall is woken, or torn down. */
+  syscallLeft(): void;
+  /** A syscall of this domain will never be waited on again: the next `select` is told. */
+  forget(uid: number): void;
+  /** A syscall of `task` was signalled: the run's trace says so. */
+  signalled(task: Task): void;
 }
 
 /** What a parked task waits on: told when a child settles, torn down if the task is cancelled. */

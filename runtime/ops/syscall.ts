@@ -17,7 +17,7 @@ class SyscallOp extends Op<Syscall> {
     return "syscall";
   }
   perform(task: Task, domain: DomainPort): unknown {
-    const s = new Syscall(this.name ?? "", task, domain);
+    const s = new Syscall(this.name ?? "", task);
     domain.run.emit("syscall", task);
     return s;
   }
