@@ -274,11 +274,11 @@ export class Domain implements DomainPort {
       r = (PRIMITIVES.has(body) ? bodyOf(body) : body)();
     } catch (e) {
       if (!augmented.has(e as object)) augment(e, null, false, this.run.site);
-      this.failed(task, e);
+      failed(this, task, e);
       return false;
     }
     if (!isFrameSafe(r)) {
-      this.returned(task, r);
+      returned(this, task, r);
       return false;
     }
     const fiber = new Fiber(r);
@@ -293,19 +293,11 @@ export class Domain implements DomainPort {
   private finish(task: Task, fiber: Fiber, how: number): void {
     const value = fiber.next;
     task.code = null;
-    if (how === ENDED_NEXT) this.returned(task, value);
-    else this.failed(task, value);
+    if (how === ENDED_NEXT) returned(this, task, value);
+    else failed(this, task, value);
   }
 
   // ---- how a task ends: see lifecycle.ts ----------------------------------------------------
-
-  private returned(task: Task, value: unknown): void {
-    returned(this, task, value);
-  }
-
-  private failed(task: Task, error: unknown): void {
-    failed(this, task, error);
-  }
 
   /** Cancels `root` and its whole subtree, children before parents (see lifecycle.ts). */
   cancelTree(root: Task): void {
