@@ -8,7 +8,8 @@
  *   exactly the functions of `miou/gen` that return an `Operation`: a ⏸ function missing from it,
  *   or a name in it that is not one, is a type error naming it.
  * - `index.ts` derives each direct-style type from `miou/gen`'s (see `direct.ts`); the compiler
- *   checks that it exports every name `miou/gen` does.
+ *   checks that it exports every name `miou/gen` does, and every function listed here in
+ *   direct style (branded ⏸, returning what `yield*` returns).
  * - `transformer/analyse/cloneable.ts` refuses to send a `HANDLES` type to another domain.
  * - The tests read `SUSPENDING`: `tests/direct/entry.test.ts` checks that exactly these carry the
  *   brand, `tests/hosts/editor-docs.test.ts` that their hovers are marked ⏸.

@@ -4,7 +4,8 @@
  */
 // No host here: runtime/entry/<host>/compiled.ts installs its adapter, then re-exports this module.
 
-export { OP, at, registerSites } from "./core/protocol.js";
+export { OP } from "./core/protocol.js";
+export { at, registerSites } from "./core/sites.js";
 export { frame } from "./ops/frame.js";
 export { portable } from "./domains/portable.js";
 export { maybe, suspends, plain, map, forEach, filter, flatMap, some, every, find, findIndex, reduce } from "./ops/compiled.js";

@@ -31,8 +31,9 @@ import type { Condition as ConditionHandle } from "./ops/condition.js";
 import type { Lazy as LazyHandle } from "./ops/lazy.js";
 import type { Operation, Promise as MiouPromise } from "./types.js";
 
-export { run } from "./core/run.js";
-export type { RunOptions, TraceEvent, TraceKind, DomainUid } from "./core/run.js";
+export { run } from "./core/main-run.js";
+export type { RunOptions } from "./core/main-run.js";
+export type { TraceEvent, TraceKind, DomainUid } from "./core/run.js";
 export type { ChromeTrace, ChromeEvent } from "./core/trace.js";
 export {
   Cancelled,

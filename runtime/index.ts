@@ -25,6 +25,7 @@ import { direct, plainAs, suspends, suspendsAs, view } from "./direct.js";
 import type { CallOptions, Promise, Result, RunOptions, SpawnOptions } from "./gen.js";
 import type { Hook as HookHandle, Mutex as MutexHandle, Condition as ConditionHandle, Lazy as LazyHandle } from "./gen.js";
 import type { ProtectHandlers } from "./ops/protect.js";
+import type { SuspendingPath } from "./api.js";
 import type * as self from "./index.js";
 
 export type { Accepting, Portable, Suspending } from "./brand.js";
@@ -175,3 +176,12 @@ export const Lazy = view(gen.Lazy, (l) => ({
 
 // Every name of `miou/gen` is exported here too (the type-only ones of generator style aside).
 true satisfies Exclude<keyof typeof gen, keyof typeof self> extends never ? true : { missing: Exclude<keyof typeof gen, keyof typeof self> };
+// Every ⏸ function of runtime/api.ts is exported here in direct style: branded, and returning
+// what `yield*` of miou/gen's returns (else this names it: wrap it as the others are).
+/** The member of `N` at a path of runtime/api.ts ("yield_", "Mutex.lock"). */
+type At<N, P extends string> = P extends `${infer A}.${infer B}` ? (A extends keyof N ? At<N[A], B> : undefined) : P extends keyof N ? N[P] : undefined;
+type Same<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+type Returns<F> = F extends (...a: never[]) => infer R ? R : undefined;
+type DirectStyle<P extends SuspendingPath> = "__miou_suspends" extends keyof At<typeof self, P> ? (Same<Returns<At<typeof self, P>>, Returns<At<typeof gen, P>>> extends true ? false : true) : false;
+type NotDirect = { [P in SuspendingPath]: DirectStyle<P> extends true ? never : P }[SuspendingPath];
+true satisfies [NotDirect] extends [never] ? true : { not_direct_style: NotDirect };

@@ -3,12 +3,12 @@
  * plain globals, saved and restored around every stretch of scheduling (a task may start a
  * nested `run`).
  */
+import type { DomainPort } from "./run.js";
 import type { Task } from "./task.js";
-import type { Domain } from "./domain.js";
 
 export const ctx: {
   /** The domain of this thread whose loop is running, if any. */
-  domain: Domain | null;
+  domain: DomainPort | null;
   /** The task being stepped, if any. */
   task: Task | null;
   /**
@@ -43,7 +43,7 @@ export function notSuspendable(name: string, inTask: boolean): TypeError {
 }
 
 /** The current domain, for the few non-suspending functions that need it (`Domain.self`, `seed`). */
-export function currentDomain(name: string): Domain {
+export function currentDomain(name: string): DomainPort {
   const d = ctx.domain;
   if (d === null) throw new TypeError(`Miou.${name} can only be called while a Miou.run is running, from one of its tasks`);
   return d;

@@ -12,55 +12,29 @@
  *   domain is parked or queued while one task runs, so the subtree unwinds synchronously.
  */
 import { PRIMITIVES, bodyOf, ctx } from "./context.js";
-import { Cancelled } from "./errors.js";
+import { ENDED_NEXT, YIELDED, drive } from "./drive.js";
+import { EventSource } from "./event-source.js";
+import { isFrameSafe } from "./frame.js";
+import { Hooks } from "./hooks.js";
 import { cancelTree, failed, returned, tearDownHere } from "./lifecycle.js";
 import { augment, augmented } from "./logical-stack.js";
-import { badSelect, badYield, foreignCopy, thrownBy } from "./mistakes.js";
-import { Now, Op, PARK, SITE, isFrame, isNativeGenerator, opCopy, type Frame } from "./protocol.js";
+import { Op, PARK } from "./protocol.js";
 import { Queue } from "./queue.js";
 import { Random } from "./random.js";
-import type { Run } from "./run.js";
-import { Signal, type Events } from "./syscall.js";
-import { Fiber, NEXT, PARKED, READY, STEPPING, THROW, Task, UNWINDING, WOKEN } from "./task.js";
+import type { DomainPort, Hook, Run } from "./run.js";
+import type { Events } from "./syscall.js";
+import { Fiber, NEXT, PARKED, READY, STEPPING, Task, THROW, WOKEN } from "./task.js";
 import { platform } from "./platform.js";
 
 /** How long a domain runs steps before it lets the JavaScript event loop have a turn. */
 const SLICE_MS = 4;
-/** How many times an unwinding task may swallow `Cancelled` and carry on before it is dropped. */
-const UNWIND_LIMIT = 1000;
-
-// What `drive` reports: the task yielded an operation (`fiber.next`), or its outermost frame
-// returned or threw (`fiber.next` holds the value or the error).
-const YIELDED = 0;
-const ENDED_NEXT = 1;
-const ENDED_THROW = 2;
-
-export interface Hook {
-  readonly fn: () => void;
-  readonly domain: Domain;
-}
-
-/** `isFrame`, false for a value that refuses inspection (a body may return anything). */
-function isFrameSafe(r: unknown): r is Frame {
-  try {
-    return isFrame(r);
-  } catch {
-    return false;
-  }
-}
 
 /** One thread's scheduler: its run queue, hooks, event source and loop. */
-export class Domain {
+export class Domain implements DomainPort {
   private readonly queue = new Queue<Task>();
-  /** Hooks of this domain, newest first; all run before every step. */
-  private hooks: Hook[] = [];
+  private readonly hooks = new Hooks();
+  private readonly source: EventSource;
   readonly random: Random;
-  /** Tasks parked in `suspend`: while there are any, a custom `select` is polled. */
-  private suspended = 0;
-  /** Uids of syscalls whose task was cancelled, handed to the next `select` (a custom one only). */
-  private cancelledSyscalls: number[] = [];
-  /** A `select` promise is pending. */
-  private selecting = false;
   /** The run has a `trace` callback: the hot paths test this before building an event. */
   readonly tracing: boolean;
   private looping = false;
@@ -69,41 +43,42 @@ export class Domain {
   constructor(
     readonly uid: number,
     readonly run: Run,
-    /** The event source; set once, early, on a worker whose `events` had to be loaded. */
-    private source: Events | null,
+    /** The user's event source, or null for the default (`event-source.ts`). */
+    events: Events | null,
   ) {
+    this.source = new EventSource(this, events);
     this.random = new Random(run.seed, uid);
     this.tracing = run.tracing;
   }
 
   /** The event source: a custom one (Miou's `events`), or null for the default. */
   get events(): Events | null {
-    return this.source;
+    return this.source.events;
   }
 
   /** Sets the event source of a worker's domain, loaded after the domain was made. */
   useEvents(events: Events): void {
-    this.source = events;
+    this.source.use(events);
   }
 
   /** Adds a hook: it runs before every step, before the hooks added earlier. */
   addHook(hook: Hook): void {
-    this.hooks = [hook, ...this.hooks];
+    this.hooks.add(hook);
   }
 
   /** Removes a hook; a hook that is not there is left alone. */
   removeHook(hook: Hook): void {
-    this.hooks = this.hooks.filter((h) => h !== hook);
+    this.hooks.remove(hook);
   }
 
   /** A task parks on a syscall: while any do, a custom event source is polled. */
   syscallParked(): void {
-    this.suspended += 1;
+    this.source.syscallParked();
   }
 
   /** A task parked on a syscall is woken, or torn down. */
   syscallLeft(): void {
-    this.suspended -= 1;
+    this.source.syscallLeft();
   }
 
   // ---- tasks entering and leaving the queue ---------------------------------------------------
@@ -136,31 +111,36 @@ export class Domain {
   }
 
   /**
-   * PARKED → READY: services `op` again at the task's next turn (what it waited for happened).
-   * Like a woken task, it keeps its `wait` until then.
+   * PARKED → READY: services the operation the task is parked on (its `wait`) again at its
+   * next turn (what it waited for happened). Like a woken task, it keeps its `wait` until then.
    */
-  retry(task: Task, op: Op): void {
+  retry(task: Task): void {
     if (task.phase !== PARKED) return;
+    const fiber = task.fiber!;
+    const op = fiber.wait;
+    // Our own bug, not the user's: a retried task is parked on the operation it retries.
+    if (!(op instanceof Op)) throw new Error(`miou: internal error: task ${task.uid} was retried, but it is parked on no operation`);
     task.phase = READY;
-    task.fiber!.next = op;
+    fiber.next = op;
     this.queue.push(task);
     this.kick();
   }
 
-  /**
-   * A syscall of this domain will never be waited on again: tell the next `select`. Without a
-   * custom event source there is no `select` to tell, and a uid kept for it would stay for the
-   * rest of the run (a long-lived server with timeouts would grow without bound).
-   */
+  /** A syscall of this domain will never be waited on again: the next `select` is told. */
   forget(uid: number): void {
-    if (this.source !== null) this.cancelledSyscalls.push(uid);
+    this.source.forget(uid);
+  }
+
+  /** A syscall of `task` was signalled: the run's trace says so. */
+  signalled(task: Task): void {
+    this.run.emit("signal", task);
   }
 
   // ---- the loop -------------------------------------------------------------------------------
 
   /** Makes sure the loop runs soon; safe to call from any callback on this domain's thread. */
   kick(): void {
-    if (this.selecting) this.source!.interrupt();
+    this.source.interrupt();
     if (this.looping || this.scheduled) return;
     this.scheduled = true;
     Promise.resolve().then(() => this.loop());
@@ -185,13 +165,13 @@ export class Domain {
     try {
       do {
         for (;;) {
-          if (this.hooks.length > 0) this.runHooks();
+          if (this.hooks.any) this.hooks.run();
           const task = this.queue.shift();
           if (task === undefined) break;
           this.step(task);
           if (run.over) break;
-          if (this.source !== null && this.suspended > 0 && !this.selecting) {
-            this.poll(false);
+          if (this.source.due) {
+            this.source.poll(false);
             if (run.over) break;
           }
           if ((++n & 31) === 0 && platform.now() > deadline) return this.later();
@@ -211,80 +191,17 @@ export class Domain {
    * nothing can ever happen. True when tasks became runnable and the loop should go on.
    */
   private idle(): boolean {
-    if (this.source !== null && this.suspended > 0) {
-      if (this.selecting) return false;
-      this.poll(true);
+    const source = this.source;
+    if (source.events !== null && source.waiting) {
+      if (source.pending) return false;
+      source.poll(true);
       if (this.queue.length > 0 || this.run.over) return true;
       // A synchronous select found nothing: ask again after the event loop has had a turn.
-      if (!this.selecting) this.later();
+      if (!source.pending) this.later();
       return false;
     }
-    if (this.suspended > 0 || this.run.waitsElsewhere) return false; // `wake` or a message kicks us
+    if (source.waiting || this.run.waitsElsewhere) return false; // `wake` or a message kicks us
     return this.run.stalled();
-  }
-
-  private poll(block: boolean): void {
-    const cancelled = this.cancelledSyscalls;
-    this.cancelledSyscalls = [];
-    let result: Signal[] | PromiseLike<Signal[]>;
-    let now: boolean;
-    try {
-      result = this.source!.select(block, cancelled);
-    } catch (e) {
-      this.run.fatal(thrownBy("events.select", e));
-      return;
-    }
-    try {
-      now = Array.isArray(result);
-    } catch (e) {
-      this.run.fatal(badSelect(result, e)); // a revoked Proxy
-      return;
-    }
-    if (now) return this.deliver(result);
-    this.selecting = true;
-    Promise.resolve(result).then(
-      (signals) => {
-        this.selecting = false;
-        this.deliver(signals);
-        this.kick();
-      },
-      (e: unknown) => {
-        this.selecting = false;
-        this.run.fatal(thrownBy("events.select", e));
-        this.kick();
-      },
-    );
-  }
-
-  /**
-   * Triggers the syscalls of this domain that `select` signalled. Anything else it returned is
-   * the event source's mistake: it ends the run (after the usual teardown) instead of throwing
-   * out of the scheduler.
-   */
-  private deliver(signals: unknown): void {
-    try {
-      if (!Array.isArray(signals)) return this.run.fatal(badSelect(signals));
-      for (const s of signals as unknown[]) if (!(s instanceof Signal)) return this.run.fatal(badSelect(signals));
-    } catch (e) {
-      return this.run.fatal(badSelect(signals, e));
-    }
-    for (const s of signals as Signal[]) {
-      if (s.syscall.domain === this) s.syscall.trigger();
-    }
-  }
-
-  private runHooks(): void {
-    ctx.suspendable = false;
-    for (const hook of this.hooks.slice()) {
-      try {
-        // A generator function's body would never run: it is no hook (Hook.add refuses the
-        // native ones; a compiled one shows here).
-        if (isFrameSafe(hook.fn())) throw new TypeError("Miou.Hook.add: a hook must be a plain function; this one returned a generator, whose body never runs");
-      } catch (e) {
-        this.hooks = this.hooks.filter((h) => h !== hook);
-        platform.report("miou: a hook raised an error and was removed", e);
-      }
-    }
   }
 
   // ---- one step -------------------------------------------------------------------------------
@@ -330,7 +247,7 @@ export class Domain {
         ends = op.ends;
       }
       budget -= 1;
-      const how = this.drive(task, fiber, mode, value);
+      const how = drive(this, task, fiber, mode, value);
       if (how !== YIELDED) return this.finish(task, fiber, how);
       if (budget <= 0 || ends) return this.requeue(task); // READY, `fiber.next` its operation
       op = fiber.next as Op;
@@ -357,149 +274,30 @@ export class Domain {
       r = (PRIMITIVES.has(body) ? bodyOf(body) : body)();
     } catch (e) {
       if (!augmented.has(e as object)) augment(e, null, false, this.run.site);
-      this.failed(task, e);
+      failed(this, task, e);
       return false;
     }
     if (!isFrameSafe(r)) {
-      this.returned(task, r);
+      returned(this, task, r);
       return false;
     }
     const fiber = new Fiber(r);
     task.code = fiber;
-    const how = this.drive(task, fiber, NEXT, undefined);
+    const how = drive(this, task, fiber, NEXT, undefined);
     if (how === YIELDED) return true;
     this.finish(task, fiber, how);
     return false;
-  }
-
-  /**
-   * Resumes the task's frames until one yields an operation (YIELDED: `fiber.next` is set) or the
-   * outermost frame ends (ENDED_NEXT or ENDED_THROW: `fiber.next` holds the value or the
-   * error). Calls of suspending functions push frames; their returns and throws pop them.
-   * `lifecycle.ts` also calls it, to unwind a cancelled task.
-   */
-  drive(task: Task, fiber: Fiber, mode: number, value: unknown): number {
-    let gen = fiber.top as Frame;
-    let swallowed = 0;
-    // Every way out of the loop clears `suspendable` (`ended` does it for the "false" ones): no
-    // try/finally on the hottest path. A throw out of this function is a bug of the runtime,
-    // and `loop` restores the context then.
-    ctx.suspendable = true;
-    for (;;) {
-      let r: IteratorResult<unknown, unknown>;
-      let done: boolean;
-      let y: unknown;
-      try {
-        r = mode === NEXT ? gen.next(value) : gen.throw(value);
-        // Read here: a hand-written frame may return a result that throws when read.
-        done = r.done === true;
-        y = r.value;
-      } catch (e) {
-        if (!augmented.has(e as object)) augment(e, fiber, mode === THROW && value === e, this.run.site);
-        const stack = fiber.stack;
-        if (stack === null || stack.length === 0) return this.ended(fiber, THROW, e);
-        fiber.site = stack.pop() as number;
-        gen = fiber.top = stack.pop() as Frame;
-        mode = THROW;
-        value = e;
-        continue;
-      }
-      if (done) {
-        const stack = fiber.stack;
-        if (stack === null || stack.length === 0) return this.ended(fiber, NEXT, y);
-        fiber.site = stack.pop() as number;
-        gen = fiber.top = stack.pop() as Frame;
-        mode = NEXT;
-        value = y;
-        continue;
-      }
-      // An op of this copy; one of another copy of miou is refused below. Only a Proxy can make
-      // `instanceof` throw: then it is no op, and the checks below turn it into a TypeError.
-      let isOp: boolean;
-      try {
-        isOp = y instanceof Op;
-      } catch {
-        isOp = false;
-      }
-      if (isOp) {
-        const op = y as Op;
-        fiber.site = SITE.id;
-        SITE.id = 0;
-        if (task.phase !== UNWINDING) {
-          fiber.next = op;
-          ctx.suspendable = false;
-          return YIELDED;
-        }
-        // A cancelled task unwinds: cleanup operations complete at once, any other raises.
-        if (op.cleanup) {
-          ctx.suspendable = false;
-          try {
-            value = op.perform(task, this);
-            mode = NEXT;
-          } catch (e) {
-            value = e;
-            mode = THROW;
-          }
-          ctx.suspendable = true;
-        } else if (++swallowed > UNWIND_LIMIT) {
-          platform.report(`miou: task ${task.uid} kept catching Miou.Cancelled while unwinding; its frames were dropped`, undefined);
-          return this.ended(fiber, THROW, new Cancelled());
-        } else {
-          mode = THROW;
-          value = new Cancelled();
-        }
-        continue;
-      }
-      // Whatever the task yielded, looking at it must not throw out of the scheduler: a value
-      // that refuses inspection (a revoked Proxy, a throwing getter) is a bad yield of the task.
-      try {
-        if (isNativeGenerator(y) || (opCopy(y) === undefined && isFrame(y))) {
-          (fiber.stack ??= []).push(gen, SITE.id);
-          SITE.id = 0;
-          gen = fiber.top = y;
-          mode = NEXT;
-          value = undefined;
-          continue;
-        }
-        if (y instanceof Now) {
-          mode = NEXT;
-          value = y.value;
-          continue;
-        }
-        const copy = opCopy(y);
-        value = copy !== undefined ? foreignCopy(copy) : badYield(y);
-      } catch (e) {
-        value = badYield(y, e);
-      }
-      mode = THROW;
-    }
-  }
-
-  private ended(fiber: Fiber, mode: number, value: unknown): number {
-    ctx.suspendable = false;
-    fiber.top = null;
-    fiber.stack = null;
-    fiber.next = value;
-    return mode === NEXT ? ENDED_NEXT : ENDED_THROW;
   }
 
   /** The outermost frame ended: the fiber goes, and the task settles with its outcome. */
   private finish(task: Task, fiber: Fiber, how: number): void {
     const value = fiber.next;
     task.code = null;
-    if (how === ENDED_NEXT) this.returned(task, value);
-    else this.failed(task, value);
+    if (how === ENDED_NEXT) returned(this, task, value);
+    else failed(this, task, value);
   }
 
   // ---- how a task ends: see lifecycle.ts ----------------------------------------------------
-
-  private returned(task: Task, value: unknown): void {
-    returned(this, task, value);
-  }
-
-  private failed(task: Task, error: unknown): void {
-    failed(this, task, error);
-  }
 
   /** Cancels `root` and its whole subtree, children before parents (see lifecycle.ts). */
   cancelTree(root: Task): void {

@@ -39,11 +39,12 @@
  *   wait.
  */
 import { ctx } from "./context.js";
-import type { Domain } from "./domain.js";
+import { drive } from "./drive.js";
 import { Cancelled, Resource_leaked, Still_has_children } from "./errors.js";
 import { augment } from "./logical-stack.js";
 import { platform } from "./platform.js";
 import type { Resource } from "./resource.js";
+import type { DomainPort } from "./run.js";
 import { forgottenMessage, leakedMessage } from "./task-messages.js";
 import { ABORTED, DONE, DRAINING, FAILED, GONE, LEAVING, PARKED, RETURNED, RUNNING, THROW, UNWINDING, childrenOf, detach, type Task } from "./task.js";
 
@@ -51,20 +52,20 @@ import { ABORTED, DONE, DRAINING, FAILED, GONE, LEAVING, PARKED, RETURNED, RUNNI
 export type SettleKind = "resolve" | "fail" | null;
 
 /** STEPPING → DONE, or ABORTED when it left children or resources behind. */
-export function returned(d: Domain, task: Task, value: unknown): void {
+export function returned(d: DomainPort, task: Task, value: unknown): void {
   if (task.resources !== null && task.resources.length > 0) {
-    const leaked = leakedMessage(d, task);
+    const leaked = leakedMessage(d.run, task);
     finalise(task);
     return abort(d, task, new Resource_leaked(leaked));
   }
-  if (task.hasChildren) return abort(d, task, new Still_has_children(forgottenMessage(d, task)));
+  if (task.hasChildren) return abort(d, task, new Still_has_children(forgottenMessage(d.run, task)));
   task.state = RETURNED;
   task.result = value;
   settle(d, task, "resolve");
 }
 
 /** STEPPING → DONE, or DRAINING while children on other domains are torn down. */
-export function failed(d: Domain, task: Task, error: unknown): void {
+export function failed(d: DomainPort, task: Task, error: unknown): void {
   task.state = FAILED;
   task.result = error;
   finalise(task);
@@ -74,7 +75,7 @@ export function failed(d: Domain, task: Task, error: unknown): void {
 }
 
 /** STEPPING → ABORTED: an uncatchable error; the whole run ends with it. */
-function abort(d: Domain, task: Task, error: Error): void {
+function abort(d: DomainPort, task: Task, error: Error): void {
   task.state = FAILED;
   task.result = error;
   task.phase = ABORTED;
@@ -84,7 +85,7 @@ function abort(d: Domain, task: Task, error: Error): void {
 }
 
 /** → DONE: the outcome is final; the root ends the run, a parent parked on it is told. */
-export function settle(d: Domain, task: Task, kind: SettleKind): void {
+export function settle(d: DomainPort, task: Task, kind: SettleKind): void {
   task.phase = DONE;
   if (kind !== null) d.run.emit(kind, task);
   const parent = task.parent;
@@ -155,7 +156,7 @@ function unwind(task: Task): void {
 }
 
 /** A task of this domain is cancelled: → UNWINDING → GONE, or LEAVING. */
-export function tearDownHere(d: Domain, task: Task): void {
+export function tearDownHere(d: DomainPort, task: Task): void {
   d.run.emit("cancel", task);
   if (task.state === RUNNING) {
     task.state = FAILED;
@@ -170,7 +171,7 @@ export function tearDownHere(d: Domain, task: Task): void {
     wait?.teardown?.(task);
     if (fiber.top !== null) {
       ctx.task = task;
-      d.drive(task, fiber, THROW, new Cancelled());
+      drive(d, task, fiber, THROW, new Cancelled());
     }
   }
   task.code = null; // the body that never ran, or the fiber
@@ -188,7 +189,7 @@ export function tearDownHere(d: Domain, task: Task): void {
  * `child` of `parent` is gone (GONE and detached, or DONE): a DRAINING or LEAVING parent whose
  * last child it was moves on; a parent parked on it is told.
  */
-export function childGone(d: Domain, parent: Task, child: Task): void {
+export function childGone(d: DomainPort, parent: Task, child: Task): void {
   const phase = parent.phase;
   if (phase === DRAINING || phase === LEAVING) {
     if (parent.first === null) drained(d, parent, true);
@@ -201,7 +202,7 @@ export function childGone(d: Domain, parent: Task, child: Task): void {
  * The last child of a DRAINING or LEAVING task is gone: it settles (it failed), or leaves its
  * parent (it was torn down). `emit` is false for a stand-in, whose own domain reported it.
  */
-export function drained(d: Domain, task: Task, emit: boolean): void {
+export function drained(d: DomainPort, task: Task, emit: boolean): void {
   if (task.phase === DRAINING) return settle(d, task, emit ? "fail" : null);
   task.phase = GONE;
   if (emit) d.run.emit("cancelled", task);

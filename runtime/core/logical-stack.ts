@@ -3,10 +3,10 @@
  * made to read like a synchronous program's: the frames it was thrown through (the throwing
  * function and what it called), then the suspended callers of that frame at the call sites they
  * are suspended at, innermost first, then where `run` was called. The scheduler's own frames
- * (`Domain.drive`, `Domain.step`, ...) and what lies under them (a microtask, a timer) say
+ * (`drive`, `Domain.step`, ...) and what lies under them (a microtask, a timer) say
  * nothing about the user's program, so they are dropped.
  */
-import { siteLine } from "./protocol.js";
+import { siteLine } from "./sites.js";
 import type { Fiber } from "./task.js";
 
 /** Errors whose stack already lists the logical frames they crossed. */

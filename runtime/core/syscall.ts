@@ -2,8 +2,7 @@
  * The suspension API's tokens. A syscall belongs to the task and the domain that made it;
  * it is signalled at most once, by `select` returning its `Signal`, or by `wake`.
  */
-import type { Domain } from "./domain.js";
-import type { Task, Wait } from "./task.js";
+import type { Home, Task, Wait } from "./task.js";
 
 let nextSyscall = 1;
 
@@ -23,7 +22,7 @@ export class Syscall implements Wait {
   ) {}
 
   /** The domain it belongs to: its task's. */
-  get domain(): Domain {
+  get domain(): Home {
     return this.task.domain;
   }
 
@@ -60,7 +59,7 @@ export class Syscall implements Wait {
     if (was === SIGNALLED || this.task.done) return; // a dead task's syscall signals nothing
     this.state = SIGNALLED;
     const domain = this.domain;
-    domain.run.emit("signal", this.task);
+    domain.signalled(this.task);
     if (was !== PARKED) return;
     domain.syscallLeft();
     domain.wake(this.task, undefined);

@@ -2,15 +2,15 @@
  * The words of the errors a task's end raises (`Still_has_children`, `Resource_leaked`): the
  * task as the user knows it, and what it left behind, where it was made.
  */
-import type { Domain } from "./domain.js";
-import { siteText } from "./protocol.js";
+import type { Run } from "./run.js";
+import { siteText } from "./sites.js";
 import { childrenOf, type Task } from "./task.js";
 
 /** The task, as the user knows it: where it was spawned, or the function `run` was given. */
-function taskName(d: Domain, task: Task): string {
+function taskName(run: Run, task: Task): string {
   const at = siteText(task.site);
   if (at !== undefined) return `the task spawned at ${at}`;
-  if (task.parent === null) return d.run.main !== "" ? `the task of Miou.run (${d.run.main})` : "the task of Miou.run";
+  if (task.parent === null) return run.main !== "" ? `the task of Miou.run (${run.main})` : "the task of Miou.run";
   return `task ${task.uid}`;
 }
 
@@ -24,23 +24,23 @@ function listed(what: string, sites: readonly number[]): string {
 }
 
 /** `task` returned with children it neither awaited nor cancelled. */
-export function forgottenMessage(d: Domain, task: Task): string {
+export function forgottenMessage(run: Run, task: Task): string {
   const children = childrenOf(task).reverse(); // oldest first
   const sites = children.map((c) => c.site);
   return (
-    `${taskName(d, task)} returned with ${listed("child", sites)} it neither awaited nor cancelled: ` +
+    `${taskName(run, task)} returned with ${listed("child", sites)} it neither awaited nor cancelled: ` +
     "await each child (Miou.await_exn, Miou.await_all) or cancel it (Miou.cancel) before the task returns"
   );
 }
 
 /** `task` returned while it still owned resources. */
-export function leakedMessage(d: Domain, task: Task): string {
+export function leakedMessage(run: Run, task: Task): string {
   const resources = task.resources!;
   const known = resources.map((r) => siteText(r.site)).filter((s) => s !== undefined);
   const which = known.length > 0 ? ` (owned at ${known.join(", ")})` : "";
   const count = resources.length === 1 ? "a resource" : `${resources.length} resources`;
   return (
-    `${taskName(d, task)} returned while it still owned ${count}${which}; their finalisers ran: ` +
+    `${taskName(run, task)} returned while it still owned ${count}${which}; their finalisers ran: ` +
     "release, disown or transfer each resource before the task returns"
   );
 }

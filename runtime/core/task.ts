@@ -4,8 +4,7 @@
  * budgeted at 500 bytes all in): children are an intrusive list, the running state lives in a
  * `Fiber` that exists only while the task has frames, and the rarely used fields start `null`.
  */
-import type { Frame } from "./protocol.js";
-import type { Domain } from "./domain.js";
+import type { Frame } from "./frame.js";
 import type { Resource } from "./resource.js";
 
 /** `Task.state`: the outcome as users see it (`Promise.state`). */
@@ -43,6 +42,33 @@ export const ABORTED = 9;
 export const DONE = 10;
 /** Torn down and detached from its parent. */
 export const GONE = 11;
+
+/**
+ * The domain a task belongs to, as the task and what waits on it (its syscalls included) see it:
+ * `Domain` (`domain.ts`) implements it, and `DomainPort` (`run.ts`) is the whole of what
+ * operations may ask of it. Declared here, with the task, so that this file names no file above
+ * it; a syscall reaches it through its task, so that a parked task costs no field more.
+ */
+export interface Home {
+  readonly uid: number;
+  /** Cancels `task`, one of this domain's, at once (`lifecycle.ts`). */
+  tearDown(task: Task): void;
+  /** PARKED → WOKEN: `task` resumes with `input` at its next turn; anything but a parked task is left alone. */
+  wake(task: Task, input: unknown): void;
+  /**
+   * PARKED → READY: the operation `task` is parked on (its `wait`, which must be that operation)
+   * is serviced again at the task's next turn; anything but a parked task is left alone.
+   */
+  retry(task: Task): void;
+  /** A task parks on a syscall (`syscall.ts`): while any do, a custom event source is polled. */
+  syscallParked(): void;
+  /** A task parked on a syscall is woken, or torn down. */
+  syscallLeft(): void;
+  /** A syscall of this domain will never be waited on again: the next `select` is told. */
+  forget(uid: number): void;
+  /** A syscall of `task` was signalled: the run's trace says so. */
+  signalled(task: Task): void;
+}
 
 /** What a parked task waits on: told when a child settles, torn down if the task is cancelled. */
 export interface Wait {
@@ -120,7 +146,7 @@ export class Task implements Child {
 
   constructor(
     readonly uid: number,
-    readonly domain: Domain,
+    readonly domain: Home,
     readonly parent: Task | null,
     body: () => unknown,
   ) {

@@ -7,7 +7,8 @@
 import { bodyOf, ctx } from "../core/context.js";
 import { cancelTree, runFinaliser } from "../core/lifecycle.js";
 import type { Resource } from "../core/resource.js";
-import { MainRun, type Run, type TraceEvent } from "../core/run.js";
+import { MainRun } from "../core/main-run.js";
+import type { Run, TraceEvent } from "../core/run.js";
 import { Task } from "../core/task.js";
 import { decode } from "./codec.js";
 import { crossing } from "./crossing.js";

@@ -8,7 +8,8 @@
  * starts a fresh thread.
  */
 import { platform, type Port } from "../core/platform.js";
-import { MainRun, type Run } from "../core/run.js";
+import { MainRun } from "../core/main-run.js";
+import type { Run } from "../core/run.js";
 import { dispatch } from "./dispatch.js";
 import { Distribution, sharedUids, type Link } from "./distribution.js";
 import type { Message, Settings } from "./messages.js";

@@ -8,11 +8,10 @@
  * - `spawn` creates the task on its domain; `settled` brings back its outcome once its whole
  *   subtree is gone; `cancel` tears it down there, and the answer is `settled` again.
  */
-import type { Domain } from "../core/domain.js";
 import { Cancelled, describe } from "../core/errors.js";
 import { drained, settle } from "../core/lifecycle.js";
 import type { Resource } from "../core/resource.js";
-import type { Run } from "../core/run.js";
+import type { DomainPort, Run } from "../core/run.js";
 import { AWAY, DONE, FAILED, GONE, LEAVING, PARKED, RETURNED, Task, detach, type Wait } from "../core/task.js";
 import { encode } from "./codec.js";
 import { crossing } from "./crossing.js";
@@ -39,8 +38,11 @@ const noBody = (): undefined => undefined;
 
 /** The stand-in, on the caller's domain, for a child running on domain `target`: AWAY until it ends. */
 export class Remote extends Task {
-  constructor(uid: number, domain: Domain, parent: Task, readonly target: number) {
+  /** The run, on this domain (the task record knows its domain only as a `Home`). */
+  private readonly run: Run;
+  constructor(uid: number, domain: DomainPort, parent: Task, readonly target: number) {
     super(uid, domain, parent, noBody);
+    this.run = domain.run;
     this.code = null;
     this.phase = AWAY;
   }
@@ -50,7 +52,7 @@ export class Remote extends Task {
     this.phase = LEAVING;
     this.state = FAILED;
     this.result = new Cancelled();
-    const run = this.domain.run;
+    const run = this.run;
     post(run, { t: "cancel", run: run.id, to: this.target, id: this.uid });
   }
 }
@@ -59,7 +61,7 @@ export class Remote extends Task {
  * Makes the stand-in and sends the task to `target`; a value that cannot cross fails the child.
  * The run must have reached its other domains already (the pool is connected).
  */
-export function spawnRemote(task: Task, domain: Domain, target: number, fn: Ref, arg: { value: unknown } | null, give: readonly Resource<unknown>[], where: string): Remote {
+export function spawnRemote(task: Task, domain: DomainPort, target: number, fn: Ref, arg: { value: unknown } | null, give: readonly Resource<unknown>[], where: string): Remote {
   const run = domain.run;
   const d = distribution(run);
   const c = crossing(run);
@@ -106,14 +108,17 @@ export function remoteEnded(run: Run, r: Remote, ok: boolean, result: () => unkn
 
 /** Stands for a task of another domain, the parent of one task made here on its behalf. */
 export class Anchor extends Task implements Wait {
+  /** The run, on this domain (the task record knows its domain only as a `Home`). */
+  private readonly run: Run;
   constructor(
     uid: number,
-    domain: Domain,
+    domain: DomainPort,
     /** The caller's domain, and the uid of the stand-in there (the task's own uid). */
     readonly from: number,
     readonly id: number,
   ) {
     super(uid, domain, null, noBody);
+    this.run = domain.run;
     this.code = null;
     this.phase = PARKED; // on its one child, for good: `childDone` sends the outcome back
   }
@@ -123,7 +128,7 @@ export class Anchor extends Task implements Wait {
   override set wait(_: Wait | null) {}
   /** The task settled, or was torn down: its outcome goes back to its caller. */
   childDone(_anchor: Task, child: Task): void {
-    answer(this.domain.run, this, child);
+    answer(this.run, this, child);
   }
 }
 
@@ -145,10 +150,9 @@ export function answer(run: Run, anchor: Anchor, task: Task): void {
 }
 
 /** `transfer` from a task whose parent is on another domain: the resource goes there by message. */
-export function transferAway(task: Task, r: Resource<unknown>): boolean {
+export function transferAway(task: Task, run: Run, r: Resource<unknown>): boolean {
   const parent = task.parent;
   if (!(parent instanceof Anchor)) return false;
-  const run = task.domain.run;
   post(run, { t: "transfer", run: run.id, to: parent.from, task: parent.id, resource: encode(r, crossing(run).resources) });
   return true;
 }

@@ -1,7 +1,7 @@
 /** ⏸ `async`: a concurrent child on the current domain (README, "Scheduling"; rule 1 in RULES.md). */
 import { suspending } from "../core/context.js";
 import { describe } from "../core/errors.js";
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 import { Op } from "../core/protocol.js";
 import type { Resource } from "./ownership.js";
 import type { Task } from "../core/task.js";
@@ -46,7 +46,7 @@ class AsyncOp extends Op<Promise<unknown>> {
   get label(): string {
     return "async";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     const options = this.options;
     // What is given is checked (and taken from the caller) before the child exists.
     const given = options?.give === undefined ? null : surrender(task, options.give, "async");

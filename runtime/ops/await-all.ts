@@ -30,7 +30,7 @@ class AwaitAllOp extends Op implements Wait {
     return results;
   }
   childDone(task: Task, child: Task): void {
-    if (child === this.ps[this.results.length]) task.domain.retry(task, this);
+    if (child === this.ps[this.results.length]) task.domain.retry(task);
   }
 }
 

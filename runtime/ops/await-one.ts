@@ -1,6 +1,6 @@
 /** ⏸ `await_one` and `await_first` (README, "Awaiting"). */
 import { suspending } from "../core/context.js";
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";
 import { asTask, type Operation, type Promise, type Result } from "../types.js";
@@ -19,7 +19,7 @@ class AwaitOneOp extends Op implements Wait {
   get label(): string {
     return this.first ? "await_first" : "await_one";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     let winner = this.winner;
     if (winner === null) {
       for (const p of this.ps) ensureChild(task, p, this.label);
@@ -45,7 +45,7 @@ class AwaitOneOp extends Op implements Wait {
     return computed(winner);
   }
   childDone(task: Task, child: Task): void {
-    if (this.ps.includes(child)) task.domain.retry(task, this);
+    if (this.ps.includes(child)) task.domain.retry(task);
   }
 }
 

@@ -27,7 +27,7 @@ class AwaitOp extends Op implements Wait {
     return this.exn ? awaitedValue(p) : awaited(p);
   }
   childDone(task: Task, child: Task): void {
-    if (child === this.p) task.domain.retry(task, this);
+    if (child === this.p) task.domain.retry(task);
   }
 }
 

@@ -1,9 +1,8 @@
 /** ⏸ `call` and `parallel`: children on other domains (rule 6 in RULES.md; README, "Domains: parallel tasks"). */
 import { suspending } from "../core/context.js";
-import type { Domain } from "../core/domain.js";
 import { No_domain_available } from "../core/errors.js";
 import { Op, PARK } from "../core/protocol.js";
-import type { DomainUid } from "../core/run.js";
+import type { DomainPort, DomainUid } from "../core/run.js";
 import { detach, type Task, type Wait } from "../core/task.js";
 import { connect } from "../domains/pool.js";
 import { refOf } from "../domains/portable.js";
@@ -30,13 +29,13 @@ export type Produced<F> = F extends (a: never) => Generator<unknown, infer R, an
 export type Element<F> = F extends () => unknown ? unknown : F extends (a: infer A) => unknown ? A : never;
 
 /** The worker domains a task on `domain` may use: all of them but its own (never dom0). */
-function eligible(domain: Domain): number[] {
+function eligible(domain: DomainPort): number[] {
   const out: number[] = [];
   for (let d = 1; d <= domain.run.domains; d++) if (d !== domain.uid) out.push(d);
   return out;
 }
 
-function noDomain(fn: string, domain: Domain): No_domain_available {
+function noDomain(fn: string, domain: DomainPort): No_domain_available {
   return domain.run.domains === 0
     ? new No_domain_available(`Miou.${fn}: the run has no worker domain (domains: 0); start it with \`domains\` of at least 1`)
     : new No_domain_available(`Miou.${fn}: the only worker domain is the caller's own; start the run with \`domains\` of at least 2`);
@@ -52,7 +51,7 @@ class CallOp extends Op {
   get label(): string {
     return "call";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     const options = this.options ?? {};
     const candidates = eligible(domain);
     let target: number;
@@ -90,7 +89,7 @@ class ParallelOp extends Op implements Wait {
   get label(): string {
     return "parallel";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     let children = this.children;
     if (children === null) {
       const workers = eligible(domain);
@@ -109,7 +108,7 @@ class ParallelOp extends Op implements Wait {
   }
   childDone(task: Task, child: Task): void {
     const pending = this.pending!;
-    if (pending.delete(child) && pending.size === 0) task.domain.retry(task, this);
+    if (pending.delete(child) && pending.size === 0) task.domain.retry(task);
   }
 }
 

@@ -1,6 +1,6 @@
 /** ⏸ `cancel` (rule 4 in RULES.md; README, "Cancelling"). */
 import { suspending } from "../core/context.js";
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";
 import { asTask, type Operation, type Promise } from "../types.js";
@@ -13,7 +13,7 @@ class CancelOp extends Op<void> implements Wait {
   get label(): string {
     return "cancel";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     const p = this.p;
     ensureChild(task, p, "cancel");
     if (p.done) {

@@ -2,7 +2,9 @@
  * Runtime helpers the transformer's output calls (PROTOCOL.md §2, §7): values that may or may
  * not be frames, and the array methods given suspending callbacks.
  */
-import { Now, SITE, isFrame, opCopy } from "../core/protocol.js";
+import { isFrame } from "../core/frame.js";
+import { Now, opCopy } from "../core/protocol.js";
+import { SITE } from "../core/sites.js";
 
 /** A frame to run or an operation to service: what a suspending call returns. */
 function runnable(x: unknown): boolean {

@@ -4,7 +4,7 @@
  * once it holds the mutex again, so `wait` costs one scheduling point plus the wait.
  */
 import { ctx, currentDomain, suspending } from "../core/context.js";
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 import { PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import type { Task } from "../core/task.js";
@@ -22,7 +22,7 @@ export interface Condition {
 /** Invariant: every waiter's task is parked on it and has not been signalled yet. */
 class ConditionState {
   readonly waiters = new WaitList<LockOp>();
-  constructor(readonly domain: Domain) {}
+  constructor(readonly domain: DomainPort) {}
 }
 
 /**
@@ -44,7 +44,7 @@ class WaitOp extends LockOp {
   override get label(): string {
     return "Condition.wait";
   }
-  override perform(task: Task, domain: Domain): unknown {
+  override perform(task: Task, domain: DomainPort): unknown {
     local(this.c, domain, this.label, "condition");
     local(this.m, domain, this.label, "mutex");
     checkOwner(this.m, task, this.label);

@@ -1,5 +1,5 @@
 /** Running a user's function as a frame of the calling task: what `protect`, `Mutex.protect` and `Lazy.force` share. */
-import { isFrame } from "../core/protocol.js";
+import { isFrame } from "../core/frame.js";
 import type { Body } from "../types.js";
 
 /** Runs `fn` (a plain or generator function) as a frame of the calling task. */

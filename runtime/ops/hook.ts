@@ -1,6 +1,6 @@
 /** ⏸ Hooks: functions a domain runs before every step (README, "Scheduling"). */
 import { suspending } from "../core/context.js";
-import type { Domain, Hook } from "../core/domain.js";
+import type { DomainPort, Hook } from "../core/run.js";
 import { Op } from "../core/protocol.js";
 import type { Task } from "../core/task.js";
 import type { Operation } from "../types.js";
@@ -20,7 +20,7 @@ class AddOp extends Op<Hook> {
   get label(): string {
     return "Hook.add";
   }
-  perform(_task: Task, domain: Domain): unknown {
+  perform(_task: Task, domain: DomainPort): unknown {
     const hook: Hook = { fn: this.fn, domain };
     made.add(hook);
     domain.addHook(hook);
@@ -35,7 +35,7 @@ class RemoveOp extends Op<void> {
   get label(): string {
     return "Hook.remove";
   }
-  perform(_task: Task, domain: Domain): unknown {
+  perform(_task: Task, domain: DomainPort): unknown {
     if (this.hook.domain !== domain)
       throw new TypeError("Miou.Hook.remove: the hook does not belong to the current domain; remove it from the domain that added it");
     domain.removeHook(this.hook);

@@ -4,7 +4,7 @@
  * value or the same error object.
  */
 import { currentDomain, suspending } from "../core/context.js";
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 import { Op, PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import type { Task, Wait } from "../core/task.js";
@@ -37,7 +37,7 @@ class LazyState {
   waiters = new WaitList<ForceOp>();
 
   constructor(
-    readonly domain: Domain,
+    readonly domain: DomainPort,
     fn: Body<unknown> | null,
     value: unknown,
   ) {
@@ -64,7 +64,7 @@ class ForceOp extends Op implements Wait {
   get label(): string {
     return "Lazy.force";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     const l = this.l;
     local(l, domain, this.label, "lazy value");
     switch (l.state) {
@@ -100,7 +100,7 @@ function settle(l: LazyState, state: number, outcome: unknown): void {
   l.forcer = null;
   const waiters = l.waiters;
   l.waiters = new WaitList();
-  for (let w = waiters.shift(); w !== undefined; w = waiters.shift()) l.domain.retry(w.task!, w);
+  for (let w = waiters.shift(); w !== undefined; w = waiters.shift()) l.domain.retry(w.task!);
 }
 
 function* forcing<T>(l: LazyState): Generator<unknown, T, unknown> {

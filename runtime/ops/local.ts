@@ -1,11 +1,11 @@
 /** Rule 7's counterpart for the synchronisation values: a `Mutex`, `Condition` or `Lazy` belongs to one domain. */
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 
 /**
  * Mutex, Condition and Lazy are local to their domain: their waiters are woken through that
  * domain's queue, which no other domain may touch.
  */
-export function local(what: { readonly domain: Domain }, here: Domain, fn: string, kind: string): void {
+export function local(what: { readonly domain: DomainPort }, here: DomainPort, fn: string, kind: string): void {
   const d = what.domain;
   if (d === here) return;
   const where = d.run === here.run ? `domain ${d.uid}` : `domain ${d.uid} of another Miou.run`;

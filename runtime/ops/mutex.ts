@@ -4,7 +4,7 @@
  * mutex is never free, so no newcomer can overtake it.
  */
 import { currentDomain, suspending } from "../core/context.js";
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 import { Op, PARK } from "../core/protocol.js";
 import { WaitList } from "../core/wait-list.js";
 import type { Task, Wait } from "../core/task.js";
@@ -26,7 +26,7 @@ export interface Mutex {
 export class MutexState {
   owner: Task | null = null;
   readonly waiters = new WaitList<LockOp>();
-  constructor(readonly domain: Domain) {}
+  constructor(readonly domain: DomainPort) {}
 }
 
 export function asMutex(m: unknown, fn: string): MutexState {
@@ -81,7 +81,7 @@ export class LockOp extends Op<void> implements Wait {
   get label(): string {
     return "Mutex.lock";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     const m = this.m;
     local(m, domain, this.label, "mutex");
     if (m.owner === null) {
@@ -117,7 +117,7 @@ class UnlockOp extends Op<void> {
   get label(): string {
     return "Mutex.unlock";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     local(this.m, domain, this.label, "mutex");
     checkOwner(this.m, task, this.label);
     release(this.m);
@@ -134,7 +134,7 @@ class TryLockOp extends Op<boolean> {
   get label(): string {
     return "Mutex.try_lock";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     local(this.m, domain, this.label, "mutex");
     if (this.m.owner !== null) return false;
     this.m.owner = task;

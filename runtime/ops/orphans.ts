@@ -1,6 +1,6 @@
 /** Orphans: a collector of background children (rule 5 in RULES.md). */
 import { suspending } from "../core/context.js";
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 import { Op, PARK } from "../core/protocol.js";
 import { detach, type Task, type Wait } from "../core/task.js";
 import { isInstance, asPromise, type Operation, type Promise, type Result } from "../types.js";
@@ -100,7 +100,7 @@ class GetOp extends Op implements Wait {
   get label(): string {
     return "get";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     const c = claim(this.o, task, "get");
     if (c.tasks.length === 0) return undefined;
     const settled = c.tasks.filter((t) => t.done);
@@ -114,7 +114,7 @@ class GetOp extends Op implements Wait {
     return computed(winner);
   }
   childDone(task: Task, child: Task): void {
-    if ((this.o as unknown as Collector).tasks.includes(child)) task.domain.retry(task, this);
+    if ((this.o as unknown as Collector).tasks.includes(child)) task.domain.retry(task);
   }
 }
 

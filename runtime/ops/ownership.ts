@@ -1,6 +1,6 @@
 /** Ownership: resources a task owns and that are finalised when it dies (README, "Ownership"). */
 import { currentDomain, suspending } from "../core/context.js";
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 import { Not_owner } from "../core/errors.js";
 import { Op } from "../core/protocol.js";
 import { Resource as Handle, resourceUid } from "../core/resource.js";
@@ -71,7 +71,7 @@ class OwnershipOp extends Op {
   get label(): string {
     return `Ownership.${this.kind}`;
   }
-  perform(task: Task): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     const r = this.r;
     const i = owned(task, r);
     if (this.kind === "own") {
@@ -100,7 +100,7 @@ class OwnershipOp extends Op {
     } else if (this.kind === "transfer") {
       drop(task, i);
       // A parent on another domain gets it by message; its finaliser stays with its domain.
-      if (!transferAway(task, r)) attach(task.parent!, r);
+      if (!transferAway(task, domain.run, r)) attach(task.parent!, r);
     }
     return undefined;
   }
@@ -125,7 +125,7 @@ function op(kind: Kind, r: Resource<unknown>): Operation<void> {
  */
 export function create<V>(value: V, finaliser: (value: V) => void): Resource<V> {
   if (typeof finaliser !== "function") throw new TypeError("Miou.Ownership.create: the finaliser must be a function");
-  let domain: Domain | null = null;
+  let domain: DomainPort | null = null;
   try {
     domain = currentDomain("Ownership.create");
   } catch {

@@ -1,6 +1,6 @@
 /** The suspension API: `syscall`, `suspend`, `signal`, `uid`, `wake` (README, "Waiting for the outside world"; rule 7 in RULES.md). */
 import { ctx, suspending } from "../core/context.js";
-import type { Domain } from "../core/domain.js";
+import type { DomainPort } from "../core/run.js";
 import { Op, PARK } from "../core/protocol.js";
 import { Signal, Syscall } from "../core/syscall.js";
 import type { Task } from "../core/task.js";
@@ -16,7 +16,7 @@ class SyscallOp extends Op<Syscall> {
   get label(): string {
     return "syscall";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     const s = new Syscall(this.name ?? "", task);
     domain.run.emit("syscall", task);
     return s;
@@ -33,7 +33,7 @@ class SuspendOp extends Op<void> {
   get label(): string {
     return "suspend";
   }
-  perform(task: Task, domain: Domain): unknown {
+  perform(task: Task, domain: DomainPort): unknown {
     const s = this.s;
     if (s.task !== task) throw new TypeError("Miou.suspend: this syscall does not belong to the current promise; only the task that made it may suspend on it");
     if (s.domain !== domain) throw new TypeError("Miou.suspend: this syscall does not belong to the current domain");

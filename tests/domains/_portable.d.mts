@@ -12,3 +12,4 @@ export declare const sleeper: (probe: Int32Array, i: number) => Task<never>;
 export declare const blockingEvents: (probe: Int32Array) => (domain: number) => Miou.Events;
 export declare const parked: (probe: Int32Array, i: number) => Task<never>;
 export declare const userError: () => () => never;
+export declare const held: (probe: Int32Array, i: number) => Task<never>;

@@ -147,3 +147,20 @@ export const userError = portable(url, 11, () => () => {
   Object.defineProperty(ParseError.prototype, "name", { value: "ParseError" });
   throw new ParseError("bad input");
 });
+
+/**
+ * Like `spinner`, but its `finally` holds (bounded) until slot `i + 1` of `probe` is set: the
+ * caller decides when the task's domain may report it gone. Slot `i`: 1 once it runs, 2 once it
+ * unwound.
+ */
+export const held = portable(url, 12, (probe, i) =>
+  function* () {
+    try {
+      Atomics.store(probe, i, 1);
+      for (;;) yield* Miou.yield_();
+    } finally {
+      for (let round = 0; round < 2000 && Atomics.load(probe, i + 1) === 0; round++) Atomics.wait(probe, i + 1, 0, 5);
+      Atomics.store(probe, i, 2);
+    }
+  },
+);

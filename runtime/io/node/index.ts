@@ -18,7 +18,7 @@
  */
 import * as gen from "./gen.js";
 import type { Accepting, Suspending } from "../../brand.js";
-import type { RunOptions } from "../../core/run.js";
+import type { RunOptions } from "../../core/main-run.js";
 import type { Resource } from "../../gen.js";
 import type { Address, Listener, Socket, UdpSocket } from "./gen.js";
 
