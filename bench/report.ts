@@ -109,7 +109,7 @@ export function document(rows: readonly Row[], targets: readonly Target[], notes
   return [
     "# Benchmarks",
     "",
-    "Produced by `npm run bench` (`bench/run.ts`); do not edit by hand.",
+    "Produced by `npm run bench` (`bench/run.ts`); do not edit by hand. Before-and-after records of past changes are in [HISTORY.md](HISTORY.md).",
     "",
     `**Machine:** ${machine()}.`,
     "",
