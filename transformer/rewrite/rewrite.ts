@@ -23,6 +23,7 @@
  * | `() => arguments[0] + s()` | `((a) => function* () { ...a[0]... })(arguments)` | functions/arrow-arguments |
  * | `() => super.m() + s()` | `((sup) => function* () { sup("m").call(this) }.bind(this))((k) => super[k])` | functions/arrow-super |
  * | `function f() { arguments }` at ES5 (a generator or a twin) | `function f() { const a = arguments; return function* () {...a...}.call(this); }` | (program suite at ES5; fuzz findings arguments-at-es5, arguments-of-a-twin-es5) |
+ * | `L: { for (...) { break L; } }` in a suspending function at ES5 | `L: { try { for (...) { break L; } } finally {} }` (`labels.ts`) | (fuzz finding break-label-across-loop-es5) |
  * | `call(fn)`, `parallel(fn, xs)` | `call(p0(a, b))`, `const p0 = portable(import.meta.url, 0, (a, b) => fn)` | portable/* |
  *
  * Evaluation order needs no restructuring: a `yield` may stand in any expression position of a
@@ -35,6 +36,7 @@ import { functionName, type CallKind, type CallLike, type Facts, type FunctionNo
 import { isFunctionNode } from "../analyse/resolve.js";
 import { Imports } from "./imports.js";
 import { moveParameters } from "./parameters.js";
+import { breaksAcross, guardLabel } from "./labels.js";
 import { Portables } from "./portables.js";
 import { importTwins, twinCallee, twinName } from "./twins.js";
 import { Scopes } from "./scopes.js";
@@ -161,6 +163,8 @@ class Rewriter {
       const name = this.scopes.renamed(node.name);
       if (name !== undefined) return this.f.createPropertyAssignment(node.name.text, name);
     }
+    if (version.kind !== "plain" && this.options.es5 === true && ts.isLabeledStatement(node) && breaksAcross(ts, node))
+      return guardLabel(ts, this.f, this.visitChildren(node, version));
     if (version.kind !== "plain" && ts.isOptionalChain(node) && !continuesChain(ts, node) && this.facts.calls.size > 0) {
       const lowered = this.lowerChain(node, version);
       if (lowered !== undefined) return lowered;
