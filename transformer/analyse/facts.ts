@@ -58,8 +58,9 @@ export interface Facts {
    */
   checked: Map<CallLike, string>;
   /**
-   * Suspending functions whose parameter list loses its defaults (a `yield` cannot stand there):
-   * the index of the first parameter that moves into the body.
+   * Suspending functions, and twins in their suspending version, whose parameter list loses its
+   * defaults (a `yield` cannot stand there): the index of the first parameter that moves into the
+   * body. A twin's plain version keeps its parameters as written.
    */
   moved: Map<FunctionNode, number>;
   /**

@@ -7,26 +7,32 @@
  * body names are renamed.
  */
 import type ts from "typescript";
-import type { Facts, FunctionNode } from "./facts.js";
+import type { CallLike, Facts, FunctionNode } from "./facts.js";
 import { isFunctionNode } from "./resolve.js";
 
 type TS = typeof import("typescript");
 
-/** Once it is known which functions suspend: which parameters move, and which body names are renamed. */
+/**
+ * Once it is known which functions suspend: which parameters move, and which body names are
+ * renamed, in each suspending function and in each twin (whose suspending version may call, in a
+ * default, what its plain version calls plainly).
+ */
 export function settleParameters(ts: TS, checker: ts.TypeChecker, facts: Facts): void {
-  for (const fn of facts.suspending.keys()) {
-    const from = firstMoved(ts, fn, facts);
-    if (from < 0) continue;
+  const settle = (fn: FunctionNode, calls: ReadonlyMap<CallLike, unknown>) => {
+    const from = firstMoved(ts, fn, calls);
+    if (from < 0) return;
     facts.moved.set(fn, from);
     const shadowed = shadowedNames(ts, checker, fn, from);
     if (shadowed.size > 0) facts.shadowed.set(fn, shadowed);
-  }
+  };
+  for (const fn of facts.suspending.keys()) settle(fn, facts.calls);
+  for (const [fn, calls] of facts.twins) settle(fn, calls);
 }
 
 /** The index of the first parameter that must move, or -1. */
-export function firstMoved(ts: TS, fn: FunctionNode, facts: Facts): number {
+export function firstMoved(ts: TS, fn: FunctionNode, calls: ReadonlyMap<CallLike, unknown>): number {
   const suspends = (n: ts.Node): boolean =>
-    ((ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) && facts.calls.has(n)) || (ts.forEachChild(n, (c) => suspends(c) || undefined) ?? false);
+    ((ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) && calls.has(n)) || (ts.forEachChild(n, (c) => suspends(c) || undefined) ?? false);
   return fn.parameters.findIndex((p) => (p.initializer !== undefined && suspends(p.initializer)) || suspends(p.name));
 }
 

@@ -18,7 +18,7 @@
  * | `o?.m(x)`, `m` suspends | `(suspends(t = o?.m(x)) ? (yield at(t, $s + k)) : t)` | expressions/optional-chain |
  * | `` tag`a${x}` ``, `tag` suspends | `(yield at(tag`a${x}`, $s + k))` | expressions/tagged-template |
  * | `v(x)` in plain code, `v` typed `any`, or a twin's parameter in its plain version | `plain(v(x), "v")`: a frame there is a TypeError | functions/higher-order-misuse |
- * | `function f(a = s()) {}` | `function* f(p0 = void 0) { let a = p0 === void 0 ? (yield ...) : p0; }` (body names the defaults read are renamed) | functions/default-parameters |
+ * | `function f(a = s()) {}` (or a twin whose default suspends in its suspending version) | `function* f(p0 = void 0) { let a = p0 === void 0 ? (yield ...) : p0; }` (body names the defaults read are renamed) | functions/default-parameters; fuzz finding twin-default-suspends |
  * | `() => this.x + s()` | `function* () {...}.bind(this)` | functions/arrow-this |
  * | `() => arguments[0] + s()` | `((a) => function* () { ...a[0]... })(arguments)` | functions/arrow-arguments |
  * | `() => super.m() + s()` | `((sup) => function* () { sup("m").call(this) }.bind(this))((k) => super[k])` | functions/arrow-super |
@@ -263,11 +263,14 @@ class Rewriter {
     const { f, ts } = this;
     const star = f.createToken(ts.SyntaxKind.AsteriskToken);
     const version: Version = { kind: "twin", fn, calls };
+    const restore = this.scopes.renameShadowed(fn, this.facts);
     const outer = this.temps;
     this.temps = [];
-    const parameters = f.createNodeArray(fn.parameters.map((p) => this.visit(p, version) as ts.ParameterDeclaration));
-    const body = this.withTemps(this.visitChildren(fn.body!, version), this.temps);
+    const { parameters, prologue } = moveParameters(ts, f, fn, this.facts, (n) => this.visit(n, version));
+    const visited = this.visitChildren(fn.body!, version);
+    const body = this.withTemps(prologue.length === 0 ? visited : f.updateBlock(visited, [...prologue, ...visited.statements]), this.temps);
     this.temps = outer;
+    restore();
     const twin = ts.isFunctionDeclaration(fn)
       ? f.createFunctionDeclaration(fn.modifiers, star, twinName(fn.name!.text), fn.typeParameters, parameters, undefined, body)
       : f.createMethodDeclaration(fn.modifiers, star, twinName((fn.name as ts.Identifier).text), fn.questionToken, fn.typeParameters, parameters, undefined, body);
