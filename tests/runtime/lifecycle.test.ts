@@ -216,15 +216,20 @@ test("AWAY → LEAVING, cancelled: a cancelled stand-in waits for the other doma
   assert.equal(v, [AWAY, LEAVING, GONE, 2]);
 });
 
+/** A task body that starts a child on another domain, waits until it runs, then throws. */
+function failsWithChildAway(p: Int32Array) {
+  return function* () {
+    yield* Miou.call(spinner(p, 0));
+    while (Atomics.load(p, 0) === 0) yield* Miou.yield_();
+    throw new Error("fails");
+  };
+}
+
 test("DRAINING → DONE, its last child is gone: a failed task settles once its child on another domain is gone", async () => {
   const p = probe();
   const v = await Miou.run(
     function* () {
-      const t = yield* Miou.async(function* () {
-        yield* Miou.call(spinner(p, 0));
-        while (Atomics.load(p, 0) === 0) yield* Miou.yield_();
-        throw new Error("fails");
-      });
+      const t = yield* Miou.async(failsWithChildAway(p));
       while (phase(t) !== DRAINING && phase(t) !== DONE) yield* Miou.yield_();
       const draining = phase(t);
       const r = yield* Miou.await_(t);
@@ -239,11 +244,7 @@ test("DRAINING → LEAVING, cancelled: a draining task that is cancelled leaves 
   const p = probe();
   const v = await Miou.run(
     function* () {
-      const t = yield* Miou.async(function* () {
-        yield* Miou.call(spinner(p, 0));
-        while (Atomics.load(p, 0) === 0) yield* Miou.yield_();
-        throw new Error("fails");
-      });
+      const t = yield* Miou.async(failsWithChildAway(p));
       while (phase(t) !== DRAINING) yield* Miou.yield_();
       const seen: number[] = [];
       const watcher = yield* Miou.async(function* () {
