@@ -1,11 +1,16 @@
 import { defineConfig } from "tsup";
+import type { Plugin } from "esbuild";
+import { fileURLToPath } from "node:url";
 
-// Two builds. For Node, one entry per public export of package.json; `typescript` stays external:
-// the transformer uses the instance its host hands it. For browsers and Web Workers, the runtime's
-// three entries again, in dist/browser/, with the browser adapter installed instead of Node's
-// (the "browser" conditions of package.json; the types are the Node build's, the same ones).
-// Within each build the runtime is shared through chunks, so `miou`, `miou/gen` and
-// `miou/compiled` hand out the very same function objects.
+/** The Node build's `import ts from "typescript"`: transformer/hosts/require-typescript.ts, which says why. */
+const requireTypeScript: Plugin = {
+  name: "require-typescript",
+  setup(build) {
+    const loader = fileURLToPath(new URL("transformer/hosts/require-typescript.ts", import.meta.url));
+    build.onResolve({ filter: /^typescript$/ }, (args) => (args.importer === loader ? undefined : { path: loader }));
+  },
+};
+
 export default defineConfig([
   {
     entry: {
@@ -19,12 +24,16 @@ export default defineConfig([
       cli: "transformer/hosts/cli/index.ts",
       register: "transformer/hosts/register/index.ts",
       babel: "transformer/hosts/babel/index.ts",
+      // Not a public entry: miou/babel requires it (and TypeScript) only when its cache cannot answer.
+      service: "transformer/hosts/service/service.ts",
       vite: "transformer/hosts/vite/index.ts",
       "register-hooks": "transformer/hosts/register/hooks.ts",
       worker: "runtime/platform/node/worker.ts",
     },
     format: ["esm"],
-    external: ["typescript", "vite"],
+    external: ["vite"],
+    noExternal: ["typescript"], // not bundled: resolved by requireTypeScript, which requires it
+    esbuildPlugins: [requireTypeScript],
     target: "es2022",
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     sourcemap: true,

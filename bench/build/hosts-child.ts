@@ -1,55 +1,20 @@
 /**
- * One timed build of the generated project by a bundler host, in a process of its own (so each
- * sample starts cold, as a build does): `babel plain|miou`, `vite plain|miou`, `service` (miou's
- * share of either alone: loading TypeScript, the program, the analysis, every module rewritten
- * and printed), or `dev neutral|facts`, the dev server's update after a one-line edit (one that
- * changes no fact, or one that makes a function suspend). Prints one line: `MIOU_BENCH <json>`.
+ * One timed measure of the generated project, in a process of its own (so each sample starts
+ * cold): `service` (miou's share of a build without its cache: loading TypeScript, the program,
+ * the analysis, every module rewritten and printed), or `dev neutral|facts`, the dev server's
+ * update after a one-line edit (one that changes no fact, or one that makes a function suspend).
+ * The builds themselves run in plain Node (build-child.mjs). Prints one line: `MIOU_BENCH <json>`.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import * as babel from "@babel/core";
-import { build, createServer } from "vite";
+import { createServer } from "vite";
 
 const [dir, tool, mode] = process.argv.slice(2) as [string, string, string];
-const root = join(import.meta.dirname, "..", "..");
 const src = join(dir, "src");
 const modules = readdirSync(src).filter((f) => f.endsWith(".ts"));
 const tsconfig = join(dir, "tsconfig.plain.json");
-
-async function babelBuild(withMiou: boolean): Promise<number> {
-  const start = performance.now();
-  for (const name of modules) {
-    const file = join(src, name);
-    const out = babel.transformSync(readFileSync(file, "utf8"), {
-      filename: file,
-      cwd: dir,
-      configFile: false,
-      babelrc: false,
-      sourceMaps: true,
-      plugins: withMiou ? [[join(root, "dist", "babel.js"), { tsconfig }]] : [],
-      presets: ["@babel/preset-typescript"],
-    });
-    if (withMiou && name === "m0.ts" && !out!.code!.includes("function*")) throw new Error("miou/babel rewrote nothing");
-  }
-  return performance.now() - start;
-}
-
-/** miou/vite as users get it; imported when used, so that no other mode loads TypeScript before its clock starts. */
-const vitePlugin = async () => (await import("../../dist/vite.js")).default;
-
-async function viteBuild(withMiou: boolean): Promise<number> {
-  const start = performance.now();
-  const miou = withMiou ? await vitePlugin() : undefined;
-  await build({
-    root: dir,
-    configFile: false,
-    logLevel: "silent",
-    plugins: miou !== undefined ? [miou({ tsconfig })] : [],
-    build: { outDir: join(dir, `out-vite-${mode}`), emptyOutDir: true, minify: false, sourcemap: true, lib: { entry: join(src, "m0.ts"), formats: ["es"], fileName: "app" }, rollupOptions: { external: [/^miou/] } },
-  });
-  return performance.now() - start;
-}
 
 /**
  * miou's share of a build: what the plugins do before handing each module to the bundler. With
@@ -58,7 +23,8 @@ async function viteBuild(withMiou: boolean): Promise<number> {
  */
 async function serviceOnly(): Promise<number[]> {
   const before = performance.now();
-  await import("typescript");
+  // As the built hosts load it (see tsup.config.ts).
+  createRequire(import.meta.url)("typescript");
   const typescript = performance.now() - before;
   // The service's own modules are read from their sources here (through tsx): not counted.
   const { createService } = await import("../../transformer/hosts/service/service.js");
@@ -85,10 +51,13 @@ const EDITS: Record<string, (text: string, i: number) => readonly [string, strin
   },
 };
 
+/** miou/vite as users get it; imported when used, so that the service mode loads no Vite plugin before its clock starts. */
+const vitePlugin = async () => (await import("../../dist/vite.js")).default;
+
 /** Save to transformed output, after a one-line edit of a module the server has transformed. */
 async function devUpdate(edit: (text: string, i: number) => readonly [string, string]): Promise<number[]> {
   const miou = await vitePlugin();
-  const server = await createServer({ root: dir, configFile: false, logLevel: "silent", plugins: [miou({ tsconfig })], server: { middlewareMode: true, ws: false }, appType: "custom" });
+  const server = await createServer({ root: dir, configFile: false, logLevel: "silent", plugins: [miou({ tsconfig, cache: false })], server: { middlewareMode: true, ws: false }, appType: "custom" });
   for (const name of modules) await server.transformRequest(`/src/${name}`);
   const file = join(src, "m50.ts");
   const original = readFileSync(file, "utf8");
@@ -108,6 +77,5 @@ async function devUpdate(edit: (text: string, i: number) => readonly [string, st
   return samples;
 }
 
-const result =
-  tool === "babel" ? await babelBuild(mode === "miou") : tool === "vite" ? await viteBuild(mode === "miou") : tool === "service" ? await serviceOnly() : await devUpdate(EDITS[mode]!);
+const result = tool === "service" ? await serviceOnly() : await devUpdate(EDITS[mode]!);
 console.log(`MIOU_BENCH ${JSON.stringify(result)}`);

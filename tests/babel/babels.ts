@@ -39,7 +39,10 @@ export { root };
 /** `dist/babel.js`: the plugin as users get it. */
 export const plugin = join(root, "dist", "babel.js");
 
-/** Babel's options for one module of `cwd`'s project, with the plugin and the TypeScript preset. */
+/**
+ * Babel's options for one module of `cwd`'s project, with the plugin and the TypeScript preset.
+ * Without the build cache: every test builds the program (the cache has its own tests).
+ */
 export function optionsFor(babel: Babel, filename: string, cwd = root, pluginOptions: object = {}): object {
   return {
     filename,
@@ -47,7 +50,7 @@ export function optionsFor(babel: Babel, filename: string, cwd = root, pluginOpt
     configFile: false,
     babelrc: false,
     sourceMaps: true,
-    plugins: [[plugin, pluginOptions]],
+    plugins: [[plugin, { cache: false, ...pluginOptions }]],
     // Babel 7 drops a class field with no initialiser unless told, as TypeScript and Babel 8 do not.
     presets: [[babel.preset, babel.major === 7 ? { allowDeclareFields: true } : {}]],
   };

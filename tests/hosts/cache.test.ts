@@ -14,10 +14,14 @@ const cli = join(root, "dist", "cli.js");
 const project = mkdtempSync(join(tmpdir(), "miou-cache-"));
 const cacheRoot = join(project, ".cache", "miou");
 
-/** A module-resolution hook that reports every import of `typescript` on stderr. */
+/**
+ * Reports on stderr, when the process exits, whether TypeScript was loaded (by `import` or by
+ * `require`: either way it is in the CommonJS module cache).
+ */
 const watchTypeScript = `data:text/javascript,${encodeURIComponent(
-  `import { register } from "node:module";
-register("data:text/javascript," + encodeURIComponent('export async function resolve(s, c, next) { if (s === "typescript") process.stderr.write("[typescript loaded]\\\\n"); return next(s, c); }'));`,
+  `import { createRequire } from "node:module";
+const { cache } = createRequire(process.cwd() + "/");
+process.on("exit", () => { if (Object.keys(cache).some((f) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(f))) process.stderr.write("[typescript loaded]\\n"); });`,
 )}`;
 
 const node = (args: string[]) => {

@@ -5,6 +5,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createService, type Service, type Transformed } from "../../transformer/hosts/service/service.js";
 
@@ -162,6 +163,32 @@ export const handlers: (() => void)[] = [() => undefined];
   const after = service.transform(box, unrelated["box.ts"]!);
   assert.is.not(outputOf(after), before, "box.run() may now call a suspending function");
   assert.is(outputOf(after), outputOf(createService({ cwd: dir }).transform(box, unrelated["box.ts"]!)), "as a cold build gives");
+});
+
+// Without a tsconfig.json (or with modules it does not include), each module the bundler asks
+// about becomes a root of the program. One the program already holds, because another module
+// imports it, changes nothing: the service does not analyse the program again for it.
+test("modules outside any tsconfig.json: one analysis for those the first module imports", () => {
+  const loose = join(tmpdir(), `miou-loose-${process.pid}`);
+  rmSync(loose, { recursive: true, force: true });
+  mkdirSync(loose, { recursive: true });
+  try {
+    for (const name of ["lib.ts", "main.ts"]) writeFileSync(join(loose, name), files[name]!);
+    const service = createService({ cwd: loose });
+    const transform = (s: Service, name: string) => outputOf(s.transform(join(loose, name), files[name]!));
+    transform(service, "main.ts");
+    const lib = transform(service, "lib.ts");
+    assert.equal(service.counts(), { analyses: 1, carried: 0 }, "lib.ts was already in main.ts's program");
+    const cold = createService({ cwd: loose });
+    transform(cold, "main.ts");
+    assert.is(lib, transform(cold, "lib.ts"), "lib.ts's output is a cold build's");
+    // A module new to the program (nothing imported it) does make a new version.
+    writeFileSync(join(loose, "other.ts"), "export const answer = 42;\n");
+    service.transform(join(loose, "other.ts"), "export const answer = 42;\n");
+    assert.equal(service.counts(), { analyses: 2, carried: 0 });
+  } finally {
+    rmSync(loose, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -40,7 +40,7 @@ test("an edit that makes a function stop suspending transforms its importer agai
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", strict: true, types: [] }, include: ["*.ts"] }));
   writeFileSync(join(dir, "lib.ts"), suspending);
   writeFileSync(join(dir, "main.ts"), main);
-  server = await createServer({ root: dir, configFile: false, logLevel: "silent", plugins: [miou(), counter], server: { middlewareMode: true, ws: false }, appType: "custom" });
+  server = await createServer({ root: dir, configFile: false, logLevel: "silent", plugins: [miou({ cache: false }), counter], server: { middlewareMode: true, ws: false }, appType: "custom" });
 
   const before = await server.transformRequest("/main.ts");
   assert.match(before!.code, /function\* twice/, "twice suspends while work does");
@@ -88,6 +88,34 @@ test("a MIOU diagnostic is the module's error, with its position and code frame"
   assert.is(error!.plugin, "miou");
   assert.equal([error!.loc?.line, error!.loc?.column], [3, 0]);
   assert.match(error!.frame ?? "", /3 +\| +Miou.yield_\(\);/);
+});
+
+// With the build cache (the default): a dev server that starts from the cache (no TypeScript
+// program is built) still updates an importer when an edit changes its facts.
+test("a server started from the build cache: an edit that changes facts still updates the importer", async () => {
+  await server?.close();
+  const warm = join(root, ".cache", "vite-dev-warm");
+  const project = join(warm, "project");
+  rmSync(warm, { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", strict: true, types: [] }, include: ["*.ts"] }));
+  writeFileSync(join(project, "lib.ts"), suspending);
+  writeFileSync(join(project, "main.ts"), main);
+  const start = () => createServer({ root: project, configFile: false, logLevel: "silent", plugins: [miou({ cache: join(warm, "store") })], server: { middlewareMode: true, ws: false }, appType: "custom" });
+  server = await start();
+  await server.transformRequest("/main.ts");
+  await server.transformRequest("/lib.ts");
+  await server.close(); // writes the cache
+  server = await start();
+  assert.match((await server.transformRequest("/main.ts"))!.code, /function\* twice/);
+  assert.match((await server.transformRequest("/lib.ts"))!.code, /function\* work/);
+  writeFileSync(join(project, "lib.ts"), plain);
+  server.watcher.emit("change", join(project, "lib.ts"));
+  for (let i = 0; /function\*/.test((await server.transformRequest("/main.ts"))!.code); i++) {
+    if (i === 2000) assert.unreachable("main.ts kept the output of the cache after lib.ts's edit");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  assert.match((await server.transformRequest("/main.ts"))!.code, /function twice/);
 });
 
 test.run();

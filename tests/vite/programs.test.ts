@@ -15,7 +15,7 @@ test("Vite builds the program suite with miou/vite", async () => {
     root: programs,
     configFile: false,
     logLevel: "silent",
-    plugins: [miou()],
+    plugins: [miou({ cache: false })],
     build: {
       ssr: true,
       outDir: out,

@@ -14,13 +14,20 @@
  * module replaces the parsed one in the `Program` visitor. A module the transformer leaves alone
  * is left to Babel as it parsed it. MIOU diagnostics become a Babel error with a code frame for each.
  */
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import { createService, type Service, type ServiceDiagnostic, type SourceMap, type Transformed } from "../service/service.js";
+import { createCachedService } from "../service/cache.js";
+import type { Service, ServiceDiagnostic, SourceMap, Transformed } from "../service/service.js";
 
 /** The options of `["miou/babel", { ... }]`. */
 export interface MiouBabelOptions {
   /** The tsconfig.json to build every module with, instead of the nearest one to each module. */
   tsconfig?: string;
+  /**
+   * Where to keep each build for the next one (default `node_modules/.cache/miou`), or `false`.
+   * A build whose files are all as the last one read them builds no TypeScript program.
+   */
+  cache?: string | false;
 }
 
 // The little of Babel's API the plugin uses, declared here so that the plugin's types need no
@@ -60,11 +67,28 @@ export interface MiouBabelPlugin {
 
 const services = new Map<string, Service>();
 
+/**
+ * The service's module, which loads TypeScript, required when the cache cannot answer a module:
+ * a build the cache answers whole does not load TypeScript. It is the built module beside this
+ * one (Babel's hooks are synchronous: `require` of an ES module, Node 20.19+ and 22.12+).
+ */
+function live(): typeof import("../service/service.js") {
+  try {
+    return createRequire(import.meta.url)("./service.js") as typeof import("../service/service.js");
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_REQUIRE_ESM") throw error;
+    throw new Error(`miou/babel needs a Node.js that can require ES modules (20.19+, 22.12+); this is ${process.version}`, { cause: error });
+  }
+}
+
 /** The service of a working folder and configuration: one TypeScript program per project, kept across files. */
-function serviceFor(cwd: string, tsconfig: string | undefined): Service {
-  const key = `${cwd}\0${tsconfig ?? ""}`;
+function serviceFor(cwd: string, { tsconfig, cache }: MiouBabelOptions): Service {
+  const key = `${cwd}\0${tsconfig ?? ""}\0${cache ?? ""}`;
   let s = services.get(key);
-  if (s === undefined) services.set(key, (s = createService({ cwd, ...(tsconfig === undefined ? {} : { tsconfig: resolve(cwd, tsconfig) }) })));
+  if (s === undefined) {
+    const options = { cwd, ...(tsconfig === undefined ? {} : { tsconfig: resolve(cwd, tsconfig) }) };
+    services.set(key, (s = createCachedService({ ...options, ...(cache === undefined ? {} : { cache }) }, (fileSystem) => live().createService({ ...options, ...(fileSystem === undefined ? {} : { fileSystem }) }))));
+  }
   return s;
 }
 
@@ -89,7 +113,7 @@ export default function miouBabel(api: Api, options: MiouBabelOptions = {}): Mio
   // parses the rewritten module, and the visitor finds what the parse left for it by the AST.
   const modules = new WeakMap<object, { filename: string; cwd: string }>();
   const parsed = new WeakMap<ParsedFile, Transformed>();
-  const transform = (filename: string, cwd: string, code: string) => serviceFor(cwd, options.tsconfig).transform(resolve(cwd, filename), code);
+  const transform = (filename: string, cwd: string, code: string) => serviceFor(cwd, options).transform(resolve(cwd, filename), code);
   return {
     name: "miou",
     manipulateOptions(opts, parserOpts) {

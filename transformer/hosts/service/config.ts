@@ -5,6 +5,7 @@
  */
 import ts from "typescript";
 import { dirname, resolve } from "node:path";
+import type { FileSystem } from "./probes.js";
 
 export interface ProjectConfig {
   /** The tsconfig.json, or undefined when no tsconfig.json is found above the module. */
@@ -20,10 +21,10 @@ export interface ProjectConfig {
 const defaults: ts.CompilerOptions = { target: ts.ScriptTarget.ESNext, strict: true, skipLibCheck: true };
 
 /** Parses `path` (a tsconfig.json), or gives the defaults for `undefined`. */
-export function readConfig(path: string | undefined): ProjectConfig {
+export function readConfig(path: string | undefined, fs: FileSystem): ProjectConfig {
   if (path === undefined) return { path, options: bundlerOptions(defaults), fileNames: [], errors: [] };
   const errors: ts.Diagnostic[] = [];
-  const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d: ts.Diagnostic) => void errors.push(d) };
+  const host = { ...ts.sys, ...methods(fs), onUnRecoverableConfigFileDiagnostic: (d: ts.Diagnostic) => void errors.push(d) };
   const parsed = ts.getParsedCommandLineOfConfigFile(path, {}, host);
   if (parsed === undefined) return { path, options: bundlerOptions(defaults), fileNames: [], errors };
   const config: ProjectConfig = { path, options: bundlerOptions(parsed.options), fileNames: parsed.fileNames, errors: [...errors, ...parsed.errors] };
@@ -40,9 +41,9 @@ const referencesOf = new WeakMap<ProjectConfig, string[]>();
  * `file`, else, when that one is solution-style and does not include it, the referenced project
  * that does. A module no configuration includes is added to the nearest one's program.
  */
-export function configPathFor(file: string, given: string | undefined, read: (path: string | undefined) => ProjectConfig): string | undefined {
+export function configPathFor(file: string, given: string | undefined, read: (path: string | undefined) => ProjectConfig, fs: FileSystem): string | undefined {
   if (given !== undefined) return resolve(given);
-  const nearest = ts.findConfigFile(dirname(file), ts.sys.fileExists);
+  const nearest = ts.findConfigFile(dirname(file), (f) => fs.fileExists(f));
   if (nearest === undefined) return undefined;
   const config = read(nearest);
   if (config.fileNames.includes(file)) return nearest;
@@ -86,4 +87,16 @@ export function bundlerOptions(options: ts.CompilerOptions): ts.CompilerOptions 
   out.jsx = ts.JsxEmit.Preserve;
   delete out.tsBuildInfoFile;
   return out;
+}
+
+/** `fs`'s methods, bound: what TypeScript's hosts read the disk with. */
+export function methods(fs: FileSystem): FileSystem {
+  return {
+    readFile: (p) => fs.readFile(p),
+    fileExists: (p) => fs.fileExists(p),
+    directoryExists: (p) => fs.directoryExists(p),
+    getDirectories: (p) => fs.getDirectories(p),
+    realpath: (p) => fs.realpath?.(p) ?? p,
+    readDirectory: (p, extensions, exclude, include, depth) => fs.readDirectory(p, extensions, exclude, include, depth),
+  };
 }

@@ -21,7 +21,8 @@ import ts from "typescript";
 import { relative } from "node:path";
 import { createMiou, type Miou } from "../../core.js";
 import { analyseProgram } from "../../analyse/analyse.js";
-import type { ProjectConfig } from "./config.js";
+import { methods, type ProjectConfig } from "./config.js";
+import type { FileSystem } from "./probes.js";
 import { carryFacts } from "./carry-facts.js";
 import { changedFiles, digests } from "./digest.js";
 import { neutralEdit } from "./neutral-edit.js";
@@ -61,9 +62,11 @@ export class Project {
     private readonly config: ProjectConfig,
     private readonly cwd: string,
     text: (file: string) => string | undefined,
+    fs: FileSystem,
   ) {
     this.roots = new Set(config.fileNames);
     const host = ts.createCompilerHost(config.options);
+    Object.assign(host, methods(fs));
     host.getCurrentDirectory = () => cwd;
     host.readFile = text;
     host.fileExists = (f) => text(f) !== undefined;
@@ -88,7 +91,9 @@ export class Project {
   addRoot(file: string): void {
     if (this.roots.has(file)) return;
     this.roots.add(file);
-    this.edited.add(undefined);
+    // A module the program already holds (one the others import) changes nothing by becoming a
+    // root: only a module new to the program makes a new version.
+    if (this.version?.program.getSourceFile(file) === undefined) this.edited.add(undefined);
   }
 
   touch(file: string): void {
@@ -98,8 +103,12 @@ export class Project {
   /** Brings the program up to date after `file` changed; the served modules whose digest changed. */
   refresh(file: string): string[] {
     this.touch(file);
-    const before = this.version?.digest ?? new Map<string, string>();
-    const changed = new Set(changedFiles(before, this.current().digest));
+    const before = this.version?.digest;
+    const now = this.current().digest;
+    // Modules served before this project built any version (from the build cache): their facts
+    // are not known here, and any of them may have changed.
+    if (before === undefined) return [...this.served];
+    const changed = new Set(changedFiles(before, now));
     changed.add(file);
     return [...changed].filter((f) => this.served.has(f));
   }
@@ -166,6 +175,11 @@ export class Project {
       if (analysed !== undefined) nodes.set(now, analysed);
     }
     this.analysedNodes.set(file, nodes);
+  }
+
+  /** The bundler has `file`'s output already: it is reported when its facts change all the same. */
+  serve(file: string): void {
+    this.served.add(file);
   }
 
   transform(file: string): Transformed {

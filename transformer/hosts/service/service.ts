@@ -15,6 +15,7 @@
 import ts from "typescript";
 import { configPathFor, readConfig, type ProjectConfig } from "./config.js";
 import { Project, type Counts } from "./project.js";
+import type { FileSystem } from "./probes.js";
 import type { Transformed } from "./transformed.js";
 
 export type { ServiceDiagnostic, SourceMap, Transformed } from "./transformed.js";
@@ -24,10 +25,14 @@ export interface ServiceOptions {
   cwd?: string;
   /** One tsconfig.json for every module, instead of the nearest one to each. */
   tsconfig?: string;
+  /** Wraps the disk every read goes through (the build cache records what is read). */
+  fileSystem?: (disk: FileSystem) => FileSystem;
 }
 
 export interface Service {
   transform(file: string, code: string): Transformed;
+  /** The bundler has `file` with this text, and will not ask for its output (it has it). */
+  preload(file: string, code: string): void;
   /**
    * `file` changed on disk (or was deleted): re-analyse, and return the modules transformed so
    * far whose facts changed, `file` itself included when it was transformed.
@@ -39,36 +44,40 @@ export interface Service {
 
 export function createService(options: ServiceOptions = {}): Service {
   const cwd = options.cwd ?? process.cwd();
+  const fs = options.fileSystem?.(ts.sys) ?? ts.sys;
   const configs = new Map<string | undefined, ProjectConfig>();
   const read = (path: string | undefined) => {
     let c = configs.get(path);
-    if (c === undefined) configs.set(path, (c = readConfig(path)));
+    if (c === undefined) configs.set(path, (c = readConfig(path, fs)));
     return c;
   };
   const projects = new Map<string | undefined, Project>();
   /** Module texts: what the bundler gave, else what was read from disk. */
   const texts = new Map<string, string | undefined>();
   const text = (file: string) => {
-    if (!texts.has(file)) texts.set(file, ts.sys.readFile(file));
+    if (!texts.has(file)) texts.set(file, fs.readFile(file));
     return texts.get(file);
   };
   const projectOf = (file: string) => {
-    const path = configPathFor(file, options.tsconfig, read);
+    const path = configPathFor(file, options.tsconfig, read, fs);
     let p = projects.get(path);
-    if (p === undefined) projects.set(path, (p = new Project(read(path), cwd, text)));
+    if (p === undefined) projects.set(path, (p = new Project(read(path), cwd, text, fs)));
     return p;
   };
 
+  const serve = (file: string, code: string) => {
+    const project = projectOf(file);
+    if (texts.get(file) !== code) {
+      texts.set(file, code);
+      project.touch(file);
+    }
+    project.addRoot(file);
+    return project;
+  };
+
   return {
-    transform(file, code) {
-      const project = projectOf(file);
-      if (texts.get(file) !== code) {
-        texts.set(file, code);
-        project.touch(file);
-      }
-      project.addRoot(file);
-      return project.transform(file);
-    },
+    transform: (file, code) => serve(file, code).transform(file),
+    preload: (file, code) => void serve(file, code).serve(file),
     changed(file) {
       texts.delete(file);
       const out: string[] = [];

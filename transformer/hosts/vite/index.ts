@@ -16,14 +16,24 @@
  * whose facts changed are updated with it, so a hot update gives what a cold build gives.
  */
 import type { EnvironmentModuleNode, Plugin, Rollup } from "vite";
-import { createService, type Service, type ServiceDiagnostic } from "../service/service.js";
+import { createCachedService, type CachedService } from "../service/cache.js";
+import type { Service, ServiceDiagnostic } from "../service/service.js";
 import { emitWorkerChunk, nameWorkerChunk } from "./worker-chunk.js";
 
 /** The options of `miou({ ... })`. */
 export interface MiouViteOptions {
   /** The tsconfig.json to build every module with, instead of the nearest one to each module. */
   tsconfig?: string;
+  /**
+   * Where to keep each build for the next one (default `node_modules/.cache/miou`), or `false`.
+   * A build (or a dev server's start) whose files are all as the last one read them builds no
+   * TypeScript program, and does not even load TypeScript.
+   */
+  cache?: string | false;
 }
+
+/** The service's module, which loads TypeScript: imported at the first module the cache cannot answer. */
+type Live = typeof import("../service/service.js");
 
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 const DECLARATION = /\.d\.[cm]?tsx?$/;
@@ -36,19 +46,17 @@ const DECLARATION = /\.d\.[cm]?tsx?$/;
  * ```
  */
 export default function miou(options: MiouViteOptions = {}): Plugin {
-  let service: Service | undefined;
+  let service: CachedService | undefined;
+  let live: Live | undefined;
+  const loadLive = async () => void (live ??= await import("../service/service.js"));
   let root = process.cwd();
   let serving = false;
   /**
-   * The modules whose facts changed with a file's last change: learnt once (in `watchChange`),
-   * used by every environment's update.
+   * The modules whose facts changed with an edit and that were not transformed since. Learnt once
+   * per change (in `watchChange`); every update invalidates them until they are transformed
+   * again: one save may reach Vite as two changes, whose updates interleave.
    */
-  const changes = new Map<string, string[]>();
-  const changedWith = (file: string): string[] => {
-    let files = changes.get(file);
-    if (files === undefined) changes.set(file, (files = service?.changed(file) ?? []));
-    return files;
-  };
+  const stale = new Set<string>();
 
   return {
     name: "miou",
@@ -61,23 +69,31 @@ export default function miou(options: MiouViteOptions = {}): Plugin {
     configResolved(config) {
       root = config.root;
       serving = config.command === "serve";
-      service = createService({ cwd: root, ...(options.tsconfig === undefined ? {} : { tsconfig: options.tsconfig }) });
+      const given = { cwd: root, ...(options.tsconfig === undefined ? {} : { tsconfig: options.tsconfig }) };
+      service = createCachedService({ ...given, ...(options.cache === undefined ? {} : { cache: options.cache }) }, (fileSystem) =>
+        live!.createService({ ...given, ...(fileSystem === undefined ? {} : { fileSystem }) }),
+      );
     },
-    watchChange(id) {
+    async watchChange(id) {
       // Vite runs this before the update: the service learns the change once, for every environment.
-      if (TYPESCRIPT.test(id)) {
-        changes.delete(id);
-        changedWith(id);
+      if (TYPESCRIPT.test(id) && service !== undefined) {
+        await loadLive();
+        for (const changed of service.changed(id)) stale.add(changed);
       }
     },
-    transform(code, id) {
+    async transform(code, id) {
       const file = id.replace(/[?#].*$/, "");
       if (!serving) {
         const runtime = emitWorkerChunk(this, file, code);
         if (runtime !== null) return runtime;
       }
       if (service === undefined || !TYPESCRIPT.test(file) || DECLARATION.test(file) || file.includes("/node_modules/") || file.startsWith("\0")) return null;
+      if (!service.hit(file, code)) await loadLive();
+      stale.delete(file);
       return transformModule(this, service, file, code, serving ? root : undefined);
+    },
+    buildEnd() {
+      service?.flush();
     },
     renderChunk(code, chunk) {
       return nameWorkerChunk((ref) => this.getFileName(ref), code, chunk.fileName);
@@ -85,7 +101,7 @@ export default function miou(options: MiouViteOptions = {}): Plugin {
     hotUpdate({ file, modules }) {
       if (!TYPESCRIPT.test(file)) return;
       const more: EnvironmentModuleNode[] = [];
-      for (const changed of changedWith(file)) {
+      for (const changed of stale) {
         if (changed === file) continue;
         for (const m of this.environment.moduleGraph.getModulesByFile(changed) ?? []) if (!modules.includes(m)) more.push(m);
       }
