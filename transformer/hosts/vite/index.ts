@@ -52,11 +52,17 @@ export default function miou(options: MiouViteOptions = {}): Plugin {
   let root = process.cwd();
   let serving = false;
   /**
-   * The modules whose facts changed with an edit and that were not transformed since. Learnt once
-   * per change (in `watchChange`); every update invalidates them until they are transformed
-   * again: one save may reach Vite as two changes, whose updates interleave.
+   * The modules whose facts changed with a file's last change: learnt in `watchChange`, used by
+   * every environment's update. One save may reach Vite as two changes, the second learnt before
+   * the first's update ran: what is learnt adds to what no update has used yet.
    */
-  const stale = new Set<string>();
+  const changes = new Map<string, { files: Set<string>; used: boolean }>();
+  const learn = (file: string) => {
+    const known = changes.get(file);
+    const files = known === undefined || known.used ? new Set<string>() : known.files;
+    for (const changed of service?.changed(file) ?? []) files.add(changed);
+    changes.set(file, { files, used: false });
+  };
 
   return {
     name: "miou",
@@ -74,23 +80,23 @@ export default function miou(options: MiouViteOptions = {}): Plugin {
         live!.createService({ ...given, ...(fileSystem === undefined ? {} : { fileSystem }) }),
       );
     },
-    async watchChange(id) {
+    watchChange(id) {
       // Vite runs this before the update: the service learns the change once, for every environment.
-      if (TYPESCRIPT.test(id) && service !== undefined) {
-        await loadLive();
-        for (const changed of service.changed(id)) stale.add(changed);
-      }
+      if (!TYPESCRIPT.test(id)) return;
+      if (live === undefined) return loadLive().then(() => learn(id));
+      learn(id);
     },
-    async transform(code, id) {
+    transform(code, id) {
       const file = id.replace(/[?#].*$/, "");
       if (!serving) {
         const runtime = emitWorkerChunk(this, file, code);
         if (runtime !== null) return runtime;
       }
       if (service === undefined || !TYPESCRIPT.test(file) || DECLARATION.test(file) || file.includes("/node_modules/") || file.startsWith("\0")) return null;
-      if (!service.hit(file, code)) await loadLive();
-      stale.delete(file);
-      return transformModule(this, service, file, code, serving ? root : undefined);
+      const served = service;
+      // Synchronous unless the service must be loaded first (the first module the cache cannot answer).
+      if (live === undefined && !served.hit(file, code)) return loadLive().then(() => transformModule(this, served, file, code, serving ? root : undefined));
+      return transformModule(this, served, file, code, serving ? root : undefined);
     },
     buildEnd() {
       service?.flush();
@@ -101,7 +107,11 @@ export default function miou(options: MiouViteOptions = {}): Plugin {
     hotUpdate({ file, modules }) {
       if (!TYPESCRIPT.test(file)) return;
       const more: EnvironmentModuleNode[] = [];
-      for (const changed of stale) {
+      if (!changes.has(file) && live !== undefined) learn(file);
+      const learnt = changes.get(file);
+      if (learnt === undefined) return;
+      learnt.used = true;
+      for (const changed of learnt.files) {
         if (changed === file) continue;
         for (const m of this.environment.moduleGraph.getModulesByFile(changed) ?? []) if (!modules.includes(m)) more.push(m);
       }
