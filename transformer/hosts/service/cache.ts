@@ -140,13 +140,12 @@ export function createCachedService(options: CacheOptions, live: (fileSystem: ((
     }
   };
   atExit.add(flush);
+  const hit = (f: string, code: string) => service === undefined && kept !== undefined && kept.modules[f]?.text === fingerprint(code);
 
   return {
-    hit(f, code) {
-      return service === undefined && kept !== undefined && kept.modules[f]?.text === fingerprint(code);
-    },
+    hit,
     transform(f, code) {
-      if (this.hit(f, code)) {
+      if (hit(f, code)) {
         answered.set(f, code);
         return kept!.modules[f]!.out;
       }
