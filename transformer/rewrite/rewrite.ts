@@ -262,15 +262,7 @@ class Rewriter {
   private twinOf(fn: ts.FunctionDeclaration | ts.MethodDeclaration, calls: Map<CallLike, CallKind>): ts.Node {
     const { f, ts } = this;
     const star = f.createToken(ts.SyntaxKind.AsteriskToken);
-    const version: Version = { kind: "twin", fn, calls };
-    const restore = this.scopes.renameShadowed(fn, this.facts);
-    const outer = this.temps;
-    this.temps = [];
-    const { parameters, prologue } = moveParameters(ts, f, fn, this.facts, (n) => this.visit(n, version));
-    const visited = this.visitChildren(fn.body!, version);
-    const body = this.withTemps(prologue.length === 0 ? visited : f.updateBlock(visited, [...prologue, ...visited.statements]), this.temps);
-    this.temps = outer;
-    restore();
+    const { parameters, body } = this.generatorParts(fn, { kind: "twin", fn, calls });
     const twin = ts.isFunctionDeclaration(fn)
       ? f.createFunctionDeclaration(fn.modifiers, star, twinName(fn.name!.text), fn.typeParameters, parameters, undefined, body)
       : f.createMethodDeclaration(fn.modifiers, star, twinName((fn.name as ts.Identifier).text), fn.questionToken, fn.typeParameters, parameters, undefined, body);
@@ -284,20 +276,29 @@ class Rewriter {
     // `async` functions and hand-written generators cannot suspend a task (MIOU1002): left as written.
     const written = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in fn && fn.asteriskToken !== undefined);
     if (written || ts.isAccessor(fn) || ts.isConstructorDeclaration(fn)) return this.visitChildren(fn, PLAIN); // diagnosed, left as they are
-    const version: Version = { kind: "generator", fn };
-    const restore = this.scopes.renameShadowed(fn, this.facts);
-    const outer = this.temps;
-    this.temps = [];
-    const { parameters, prologue } = moveParameters(ts, f, fn, this.facts, (n) => this.visit(n, version));
-    const body = this.withTemps(this.generatorBody(fn, prologue, version), this.temps);
-    this.temps = outer;
-    restore();
+    const { parameters, body } = this.generatorParts(fn, { kind: "generator", fn });
     if (ts.isArrowFunction(fn)) return this.scopes.arrowToGenerator(fn, parameters, body);
     if (this.options.es5 === true && this.scopes.usesArguments(fn)) return this.scopes.capturingArguments(fn, parameters, body);
     const star = f.createToken(ts.SyntaxKind.AsteriskToken);
     if (ts.isFunctionDeclaration(fn)) return f.updateFunctionDeclaration(fn, fn.modifiers, star, fn.name, fn.typeParameters, parameters, undefined, body);
     if (ts.isFunctionExpression(fn)) return f.updateFunctionExpression(fn, fn.modifiers, star, fn.name, fn.typeParameters, parameters, undefined, body);
     return f.updateMethodDeclaration(fn as ts.MethodDeclaration, fn.modifiers, star, fn.name as ts.PropertyName, (fn as ts.MethodDeclaration).questionToken, fn.typeParameters, parameters, undefined, body);
+  }
+
+  /**
+   * The parameters and body of `fn`'s suspending version (a suspending function's, or a twin's):
+   * defaults that suspend moved into the body, the names they read renamed there, temporaries
+   * declared at its top.
+   */
+  private generatorParts(fn: FunctionNode, version: Version): { parameters: ts.NodeArray<ts.ParameterDeclaration>; body: ts.Block } {
+    const restore = this.scopes.renameShadowed(fn, this.facts);
+    const outer = this.temps;
+    this.temps = [];
+    const { parameters, prologue } = moveParameters(this.ts, this.f, fn, this.facts, (n) => this.visit(n, version));
+    const body = this.withTemps(this.generatorBody(fn, prologue, version), this.temps);
+    this.temps = outer;
+    restore();
+    return { parameters, body };
   }
 
   private generatorBody(fn: FunctionNode, prologue: ts.Statement[], version: Version): ts.Block {
